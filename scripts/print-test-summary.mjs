@@ -1,0 +1,17 @@
+// Prints the closing `N passed, N failed` line from vitest's JSON report, so CI counts what really ran.
+// Exits non-zero when the report is missing or unreadable: no report means the tests did not run.
+import { readFileSync } from 'node:fs';
+
+const reportPath = process.argv[2] ?? 'reports/vitest.json';
+let report;
+try {
+  report = JSON.parse(readFileSync(reportPath, 'utf8'));
+} catch (error) {
+  console.error(`No readable vitest report at ${reportPath}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const passed = Number(report.numPassedTests ?? 0);
+const failed = Number(report.numFailedTests ?? 0) + (report.success === false && report.numFailedTests === 0 ? 1 : 0);
+const skipped = Number(report.numPendingTests ?? 0) + Number(report.numTodoTests ?? 0);
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
