@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // The JSON report is what .ci/run counts to print its closing `N passed, N failed` line.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', 'tooling/*'],
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     coverage: {
       provider: 'v8',
