@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// @ts-check
+// `pnpm fork:rename --scope @acme --repo acme/functions-extensions [--dry-run]`: moves a fork to its own npm scope
+// and GitHub repository in every file that names them.
+import { applyRename, describeRename, planRename } from './src/fork-rename.mjs';
+import { parseRepo, parseScope } from './src/fork-identity-input.mjs';
+import { readRepoIdentity } from './src/repo-identity.mjs';
+import { parseCommandLine, runCli } from './src/run-cli.mjs';
+import { UsageError } from './src/usage-error.mjs';
+import { findWorkspaceRoot } from './src/workspace.mjs';
+
+const USAGE = `Usage: pnpm fork:rename [--scope @your-scope] [--repo owner/name] [--dry-run]
+
+Renames the npm scope of every package and the GitHub repository that package.json links, READMEs, docs and
+changelog links (.changeset/config.json) point to. Give --scope, --repo or both.
+
+  --scope    the npm scope to publish under, e.g. @acme
+  --repo     the GitHub repository of your fork, e.g. acme/functions-extensions
+  --dry-run  list every line that would change, and change nothing`;
+
+runCli(() => {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), {
+    scope: { type: 'string' },
+    repo: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help === true) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length > 0) {
+    throw new UsageError(`Unexpected argument "${positionals.join(' ')}": name what to rename with --scope and --repo.`);
+  }
+  if (values.scope === undefined && values.repo === undefined) {
+    throw new UsageError('Nothing to rename: give --scope, --repo or both.');
+  }
+  const root = findWorkspaceRoot(process.cwd());
+  const from = readRepoIdentity(root);
+  const to = {
+    scope: values.scope === undefined ? from.scope : parseScope(values.scope),
+    repo: values.repo === undefined ? from.repo : parseRepo(values.repo),
+  };
+  if (to.scope === from.scope && to.repo === from.repo) {
+    console.log(`Nothing to change: this repository already uses ${from.scope} and ${from.repo}.`);
+    return;
+  }
+  const plan = planRename(root, from, to);
+  const dryRun = values['dry-run'] === true;
+  console.log(`${dryRun ? 'Would rename' : 'Renamed'} ${describeRename(plan, { showLines: dryRun })}`);
+  if (dryRun) {
+    console.log('\nDry run: nothing was written. Run again without --dry-run to apply.');
+    return;
+  }
+  applyRename(root, plan);
+  console.log(`
+Next steps:
+  pnpm install   relink the workspace packages under their new names
+  pnpm check     build, lint, type-check and test everything
+  git diff       review the rename, then commit it`);
+}, USAGE);

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureWorkspace, minimalWorkspace } from './testing/fixture-workspace.js';
+import { runNode } from './testing/run-node.js';
+
+const CLI = fileURLToPath(new URL('../fork-rename.mjs', import.meta.url));
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+function workspace() {
+  const fixture = fixtureWorkspace(minimalWorkspace('@oldco', 'oldco/old-repo'));
+  cleanup = fixture.remove;
+  return fixture.root;
+}
+
+const timerManifest = (root: string) => readFileSync(join(root, 'packages/extension-timer/package.json'), 'utf8');
+
+describe('pnpm fork:rename', () => {
+  it('lists every change on --dry-run and writes nothing', () => {
+    const root = workspace();
+    const before = timerManifest(root);
+    const result = runNode(CLI, ['--scope', '@acme', '--repo', 'acme/fx', '--dry-run'], root);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Would rename npm scope @oldco -> @acme, GitHub repository oldco/old-repo -> acme/fx');
+    expect(result.stdout).toContain('2: - "name": "@oldco/extension-timer",\n    2: + "name": "@acme/extension-timer",');
+    expect(result.stdout).toContain('nothing was written');
+    expect(timerManifest(root)).toBe(before);
+  });
+
+  it('renames, then says what to run next; a second run finds nothing to do', () => {
+    const root = workspace();
+    const result = runNode(CLI, ['--scope', 'acme', '--repo', 'acme/fx'], root);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Renamed npm scope @oldco -> @acme/);
+    expect(result.stdout).toContain('pnpm install');
+    expect(timerManifest(root)).toContain('"@acme/extension-core": "workspace:^"');
+    // Run from a sub-folder: the workspace root is found from wherever the command starts.
+    const again = runNode(CLI, ['--scope', '@acme', '--repo', 'acme/fx'], join(root, 'packages/extension-timer'));
+    expect(again.stdout).toBe('Nothing to change: this repository already uses @acme and acme/fx.\n');
+  });
+
+  it.each([
+    [[], /Nothing to rename: give --scope, --repo or both/],
+    [['--scope', '@Acme'], /npm scopes are lowercase: use --scope @acme/],
+    [['--repo', 'https://github.com/acme/fx'], /not a URL/],
+    [['--scpoe', '@acme'], /Unknown option '--scpoe'\./],
+    [['acme'], /Unexpected argument "acme"/],
+  ])('refuses %j with a clear message and the usage, changing nothing', (args, message) => {
+    const root = workspace();
+    const before = timerManifest(root);
+    const result = runNode(CLI, args, root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('Usage: pnpm fork:rename');
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(timerManifest(root)).toBe(before);
+  });
+
+  it('prints the usage on --help', () => {
+    const result = runNode(CLI, ['--help'], workspace());
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--dry-run');
+  });
+});

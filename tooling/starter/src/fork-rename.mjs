@@ -1,0 +1,125 @@
+// @ts-check
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listSourceFiles } from './workspace.mjs';
+
+/** @typedef {import('./repo-identity.mjs').RepoIdentity} RepoIdentity */
+
+/**
+ * @typedef {object} LineChange
+ * @property {number} line   1-based line number.
+ * @property {string} before
+ * @property {string} after
+ *
+ * @typedef {object} FileChange
+ * @property {string} path         Relative to the workspace root, `/`-separated.
+ * @property {number} replacements
+ * @property {LineChange[]} lines
+ * @property {string} content      The file's new text.
+ *
+ * @typedef {object} RenamePlan
+ * @property {RepoIdentity} from
+ * @property {RepoIdentity} to
+ * @property {FileChange[]} files
+ */
+
+/** @param {string} text */
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One pattern for every spelling of the identity, matched in a single pass so a replacement is never matched again.
+ * The guards keep look-alikes intact: the scope's name inside an e-mail address or inside a longer scope
+ * (`@name-labs`) is not the scope, and `owner/name` preceded by `@` is a package name, handled as a scope.
+ * @param {RepoIdentity} from
+ * @param {RepoIdentity} to
+ */
+function identityPattern(from, to) {
+  const scopeName = from.scope.slice(1);
+  const alternatives = [];
+  if (from.scope !== to.scope) {
+    alternatives.push(`(?<![\\w@.-])@${escapeRegExp(scopeName)}(?![\\w-])`);
+    // Badge and registry URLs spell `@scope/` percent-encoded.
+    alternatives.push(`%40${escapeRegExp(scopeName)}(?=%2[fF])`);
+  }
+  if (from.repo !== to.repo) {
+    alternatives.push(`(?<![\\w@.-])${escapeRegExp(from.repo)}(?![\\w-])`);
+  }
+  return alternatives.length === 0 ? undefined : new RegExp(alternatives.join('|'), 'g');
+}
+
+/**
+ * @param {RepoIdentity} to
+ * @returns {(match: string) => string}
+ */
+const replacementFor = (to) => (match) => {
+  if (match.startsWith('@')) return to.scope;
+  if (match.startsWith('%40')) return `%40${to.scope.slice(1)}`;
+  return to.repo;
+};
+
+/**
+ * Works out every edit a rename makes, without writing anything: the dry run prints this, the real run applies it.
+ * Every text file counts (manifests, sources, docs, the changeset config, workflows and the lockfile, whose
+ * workspace entries carry the package names), so `pnpm install --frozen-lockfile` still passes afterwards.
+ * @param {string} root
+ * @param {RepoIdentity} from
+ * @param {RepoIdentity} to
+ * @returns {RenamePlan}
+ */
+export function planRename(root, from, to) {
+  const pattern = identityPattern(from, to);
+  /** @type {FileChange[]} */
+  const files = [];
+  if (pattern === undefined) return { from, to, files };
+  const replace = replacementFor(to);
+  for (const path of listSourceFiles(root)) {
+    const bytes = readFileSync(join(root, path));
+    if (bytes.includes(0)) continue; // binary: images, archives
+    const original = bytes.toString('utf8').split('\n');
+    /** @type {LineChange[]} */
+    const lines = [];
+    let replacements = 0;
+    const updated = original.map((before, index) => {
+      const after = before.replace(pattern, (match) => {
+        replacements += 1;
+        return replace(match);
+      });
+      if (after !== before) lines.push({ line: index + 1, before, after });
+      return after;
+    });
+    if (lines.length > 0) files.push({ path, replacements, lines, content: updated.join('\n') });
+  }
+  return { from, to, files };
+}
+
+/**
+ * @param {string} root
+ * @param {RenamePlan} plan
+ */
+export function applyRename(root, plan) {
+  for (const file of plan.files) writeFileSync(join(root, file.path), file.content);
+}
+
+/**
+ * The human-readable account of a plan: what changes to what, then each file with its count; with `showLines`, each
+ * changed line before and after, which is what a dry run is for.
+ * @param {RenamePlan} plan
+ * @param {{ showLines: boolean }} options
+ * @returns {string}
+ */
+export function describeRename(plan, { showLines }) {
+  const { from, to } = plan;
+  const what = [];
+  if (from.scope !== to.scope) what.push(`npm scope ${from.scope} -> ${to.scope}`);
+  if (from.repo !== to.repo) what.push(`GitHub repository ${from.repo} -> ${to.repo}`);
+  const total = plan.files.reduce((sum, file) => sum + file.replacements, 0);
+  const out = [`${what.join(', ')}: ${total} replacements in ${plan.files.length} files`];
+  for (const file of plan.files) {
+    out.push(`  ${file.path} (${file.replacements})`);
+    if (!showLines) continue;
+    for (const line of file.lines) {
+      out.push(`    ${line.line}: - ${line.before.trim()}`, `    ${line.line}: + ${line.after.trim()}`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyRename, describeRename, planRename } from './fork-rename.mjs';
+import { readRepoIdentity } from './repo-identity.mjs';
+import { fixtureWorkspace, minimalWorkspace } from './testing/fixture-workspace.js';
+
+const FROM = { scope: '@oldco', repo: 'oldco/old-repo' };
+const TO = { scope: '@acme', repo: 'acme/functions-extensions' };
+
+// Every way the identity is written in a real repository, and the look-alikes that must survive.
+const README = [
+  'npm install @oldco/extension-timer',
+  "import { TimerExtension } from '@oldco/extension-timer';",
+  '[![npm](https://badge.fury.io/js/%40oldco%2Fextension-timer.svg)](https://www.npmjs.com/package/@oldco/extension-timer)',
+  'Changelog links point at https://github.com/oldco/old-repo/commit/abc and https://github.com/oldco/old-repo/pull/1.',
+  'Published under the @oldco scope.',
+  'Not ours: @oldco-labs/thing, mail team@oldco.dev, https://github.com/oldco/old-repo-docs, oldco/old-repository.',
+  'The product name stays: [oldco] log lines, OLDCO_EXTENSIONS_DISABLED, the oldco command.',
+].join('\n');
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+function workspace(extra: Record<string, string | Uint8Array> = {}) {
+  const fixture = fixtureWorkspace({ ...minimalWorkspace(FROM.scope, FROM.repo), 'README.md': README, ...extra });
+  cleanup = fixture.remove;
+  return fixture.root;
+}
+
+const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
+
+describe('planRename', () => {
+  it('reads the current identity from the package names and the changelog option', () => {
+    expect(readRepoIdentity(workspace())).toEqual(FROM);
+  });
+
+  it('renames every spelling of the scope and the repository, and nothing that only looks like them', () => {
+    const root = workspace();
+    applyRename(root, planRename(root, FROM, TO));
+    expect(read(root, 'README.md')).toBe(
+      [
+        'npm install @acme/extension-timer',
+        "import { TimerExtension } from '@acme/extension-timer';",
+        '[![npm](https://badge.fury.io/js/%40acme%2Fextension-timer.svg)](https://www.npmjs.com/package/@acme/extension-timer)',
+        'Changelog links point at https://github.com/acme/functions-extensions/commit/abc and https://github.com/acme/functions-extensions/pull/1.',
+        'Published under the @acme scope.',
+        'Not ours: @oldco-labs/thing, mail team@oldco.dev, https://github.com/oldco/old-repo-docs, oldco/old-repository.',
+        'The product name stays: [oldco] log lines, OLDCO_EXTENSIONS_DISABLED, the oldco command.',
+      ].join('\n'),
+    );
+    expect(JSON.parse(read(root, 'packages/extension-timer/package.json'))).toMatchObject({
+      name: '@acme/extension-timer',
+      dependencies: { '@acme/extension-core': 'workspace:^' },
+    });
+    expect(JSON.parse(read(root, 'packages/extension-core/package.json'))).toMatchObject({
+      repository: { url: 'git+https://github.com/acme/functions-extensions.git' },
+      bugs: 'https://github.com/acme/functions-extensions/issues',
+    });
+    expect(readRepoIdentity(root)).toEqual(TO);
+  });
+
+  it('writes nothing until applied, and reports each changed line', () => {
+    const root = workspace();
+    const before = read(root, 'README.md');
+    const plan = planRename(root, FROM, TO);
+    expect(read(root, 'README.md')).toBe(before);
+    const readme = plan.files.find((file) => file.path === 'README.md');
+    expect(readme?.replacements).toBe(7);
+    expect(readme?.lines[0]).toEqual({
+      line: 1,
+      before: 'npm install @oldco/extension-timer',
+      after: 'npm install @acme/extension-timer',
+    });
+    expect(plan.files.map((file) => file.path)).toEqual([
+      '.changeset/config.json',
+      'README.md',
+      'packages/extension-core/package.json',
+      'packages/extension-timer/package.json',
+    ]);
+  });
+
+  it('leaves generated folders and binary files alone', () => {
+    const binary = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, ...Buffer.from('@oldco/extension-timer')]);
+    const root = workspace({
+      'node_modules/@oldco/extension-core/package.json': '{"name":"@oldco/extension-core"}',
+      'packages/extension-timer/dist/index.mjs': "import '@oldco/extension-core';",
+      '.turbo/cache.json': '"@oldco/extension-core"',
+      'docs/logo.png': binary,
+    });
+    const plan = planRename(root, FROM, TO);
+    applyRename(root, plan);
+    expect(plan.files.map((file) => file.path)).not.toContainEqual(expect.stringMatching(/node_modules|dist|\.turbo|\.png/));
+    expect(read(root, 'node_modules/@oldco/extension-core/package.json')).toContain('@oldco/');
+    expect(read(root, 'packages/extension-timer/dist/index.mjs')).toContain('@oldco/');
+    expect(readFileSync(join(root, 'docs/logo.png'))).toEqual(Buffer.from(binary));
+  });
+
+  it('renames only the scope when the repository stays, and the reverse', () => {
+    const scopeOnly = workspace();
+    applyRename(scopeOnly, planRename(scopeOnly, FROM, { ...FROM, scope: '@acme' }));
+    expect(readRepoIdentity(scopeOnly)).toEqual({ scope: '@acme', repo: FROM.repo });
+
+    const repoOnly = workspace();
+    applyRename(repoOnly, planRename(repoOnly, FROM, { ...FROM, repo: 'acme/fx' }));
+    expect(readRepoIdentity(repoOnly)).toEqual({ scope: FROM.scope, repo: 'acme/fx' });
+    expect(read(repoOnly, 'README.md')).toContain('npm install @oldco/extension-timer');
+  });
+
+  it('can be run again on a renamed fork, back to where it started', () => {
+    const root = workspace();
+    const original = read(root, 'README.md');
+    applyRename(root, planRename(root, FROM, TO));
+    applyRename(root, planRename(root, readRepoIdentity(root), FROM));
+    expect(read(root, 'README.md')).toBe(original);
+  });
+
+  it('plans nothing when nothing changes', () => {
+    const root = workspace();
+    expect(planRename(root, FROM, FROM).files).toEqual([]);
+  });
+});
+
+describe('describeRename', () => {
+  it('summarises the rename and, for a dry run, lists every line before and after', () => {
+    const root = workspace();
+    const plan = planRename(root, FROM, TO);
+    const summary = describeRename(plan, { showLines: false });
+    expect(summary.split('\n')[0]).toBe(
+      'npm scope @oldco -> @acme, GitHub repository oldco/old-repo -> acme/functions-extensions: 13 replacements in 4 files',
+    );
+    expect(summary).not.toContain(' - ');
+    const detailed = describeRename(plan, { showLines: true });
+    expect(detailed).toContain('  README.md (7)\n    1: - npm install @oldco/extension-timer\n    1: + npm install @acme/extension-timer');
+  });
+});
+
+describe('readRepoIdentity', () => {
+  it('refuses a workspace whose packages use several scopes', () => {
+    const root = workspace({ 'packages/other/package.json': '{"name":"@elsewhere/other"}' });
+    expect(() => readRepoIdentity(root)).toThrow(/several npm scopes \(@oldco, @elsewhere\)/);
+  });
+
+  it('refuses a changeset config without the changelog repo option', () => {
+    const root = workspace({ '.changeset/config.json': '{"changelog": "@changesets/cli/changelog"}' });
+    expect(() => readRepoIdentity(root)).toThrow(/no "repo" option/);
+  });
+});
