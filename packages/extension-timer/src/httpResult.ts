@@ -1,0 +1,44 @@
+import type { Cookie, HttpResponseInit } from '@azure/functions';
+import { HttpResponse } from '@azure/functions';
+
+/**
+ * What the library accepts as an HTTP response besides a plain `HttpResponseInit`: its own `HttpResponse`, and
+ * anything shaped like a fetch `Response` (a native `Response`, or an `HttpResponse` of another copy of the
+ * library), which it reads property by property.
+ */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: ReadableStream | null;
+  readonly bodyUsed: boolean;
+  readonly cookies?: Cookie[];
+  readonly enableContentNegotiation?: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type HttpResult =
+  | { readonly kind: 'response'; readonly response: ResponseLike }
+  | { readonly kind: 'init'; readonly init: HttpResponseInit }
+  /** Nothing the timer can add to: no result (the host answers 204) or a value the library rejects. */
+  | { readonly kind: 'none' };
+
+/** Sorts a function's return value, for a function whose return binding is `http`. */
+export function classifyHttpResult(result: unknown): HttpResult {
+  if (result === null || typeof result !== 'object') {
+    return { kind: 'none' };
+  }
+  if (result instanceof HttpResponse || isResponseLike(result)) {
+    return { kind: 'response', response: result };
+  }
+  return { kind: 'init', init: result };
+}
+
+function isResponseLike(value: object): value is ResponseLike {
+  const candidate = value as Partial<Record<keyof ResponseLike, unknown>>;
+  return (
+    candidate.headers instanceof Headers &&
+    typeof candidate.status === 'number' &&
+    typeof candidate.arrayBuffer === 'function' &&
+    typeof candidate.bodyUsed === 'boolean'
+  );
+}

@@ -1,0 +1,213 @@
+import { Readable } from 'node:stream';
+import type { HttpResponseInit } from '@azure/functions';
+import { HttpResponse } from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+import { rewriteHttpResult } from './rewriteHttpResult.js';
+import { toWire } from './testSupport/toWire.js';
+
+const suffix = ' (TimeElapsed: 0.001234 sec)';
+const metric = 'total;dur=1.234';
+const both = { bodySuffix: suffix, serverTimingMetric: metric };
+
+describe('rewriteHttpResult with HttpResponseInit objects', () => {
+  it('appends the suffix to a text body and adds Server-Timing (the seed case)', async () => {
+    const wire = await toWire(
+      await rewriteHttpResult({ body: 'Hello, Azure. This HTTP triggered function executed successfully.' }, both),
+    );
+    expect(wire.text).toBe(`Hello, Azure. This HTTP triggered function executed successfully.${suffix}`);
+    expect(wire.headers.get('server-timing')).toBe(metric);
+    expect(wire.headers.get('content-type')).toBe('text/plain;charset=UTF-8');
+  });
+
+  it('appends to the body when jsonBody is null, which the library ignores', async () => {
+    const wire = await toWire(await rewriteHttpResult({ body: 'text', jsonBody: null }, both));
+    expect(wire.text).toBe(`text${suffix}`);
+  });
+
+  it('keeps status, cookies and other properties', async () => {
+    const cookies = [{ name: 'session', value: 'abc' }];
+    const result = (await rewriteHttpResult(
+      { status: 418, body: 'teapot', cookies, enableContentNegotiation: true, headers: { 'x-a': '1' } },
+      both,
+    )) as HttpResponseInit;
+    expect(result).toMatchObject({ status: 418, body: `teapot${suffix}`, cookies, enableContentNegotiation: true });
+    expect(new Headers(result.headers).get('x-a')).toBe('1');
+  });
+
+  it.each<[string, HttpResponseInit]>([
+    ['a jsonBody', { jsonBody: { message: 'hi' } }],
+    ['a jsonBody next to a string body', { jsonBody: [1, 2], body: 'ignored by the library' }],
+    ['a string body typed application/json', { body: '{"a":1}', headers: { 'Content-Type': 'application/json' } }],
+    ['a string body typed +json', { body: '{"a":1}', headers: [['content-type', 'application/problem+json']] }],
+    ['a string body typed as XML', { body: '<a/>', headers: { 'content-type': 'application/xml' } }],
+    ['a Buffer', { body: Buffer.from('binary text') }],
+    ['an empty string', { body: '' }],
+    ['no body', { status: 200 }],
+    ['URLSearchParams (form data, not prose)', { body: new URLSearchParams({ a: '1', b: 'x y' }) }],
+    ['a 204 with a text body', { status: 204, body: 'dropped by the library' }],
+    ['a 304', { status: 304, body: 'x' }],
+    ['a 205', { status: 205, body: 'x' }],
+  ])('keeps the bytes of %s and adds only the header', async (_name, init) => {
+    const before = await toWire(init);
+    const after = await toWire(await rewriteHttpResult(init, both));
+    expect(after.bytes.equals(before.bytes)).toBe(true);
+    expect(after.status).toBe(before.status);
+    expect(after.headers.get('content-type')).toBe(before.headers.get('content-type'));
+    expect(after.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('hands a stream body over untouched, without reading it', async () => {
+    const body = Readable.from([Buffer.from('chunk 1 '), Buffer.from('chunk 2')]);
+    const init = { body, headers: { 'content-type': 'text/plain' } };
+    const result = (await rewriteHttpResult(init, both)) as HttpResponseInit;
+    expect(result.body).toBe(body);
+    expect(body.readableDidRead).toBe(false);
+    expect((await toWire(result)).text).toBe('chunk 1 chunk 2');
+  });
+
+  it('keeps the body of a response to HEAD', async () => {
+    const after = await toWire(await rewriteHttpResult({ body: 'x' }, { ...both, requestMethod: 'HEAD' }));
+    expect(after.text).toBe('x');
+    expect(after.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('appends to an existing Server-Timing header instead of replacing it', async () => {
+    const after = await toWire(
+      await rewriteHttpResult({ body: 'x', headers: { 'Server-Timing': 'db;dur=3' } }, both),
+    );
+    expect(after.headers.get('server-timing')).toBe(`db;dur=3, ${metric}`);
+  });
+
+  it('corrects a Content-Length header, counting bytes not characters', async () => {
+    const body = 'Grüße, 世界';
+    const after = await toWire(
+      await rewriteHttpResult({ body, headers: { 'content-length': String(Buffer.byteLength(body)) } }, both),
+    );
+    expect(after.headers.get('content-length')).toBe(String(after.bytes.byteLength));
+    expect(after.text).toBe(body + suffix);
+  });
+
+  it('never modifies the object the handler returned', async () => {
+    const headers = { 'x-a': '1' };
+    const init = { body: 'same', headers };
+    await rewriteHttpResult(init, both);
+    expect(init).toEqual({ body: 'same', headers: { 'x-a': '1' } });
+    expect(init.headers).toBe(headers);
+  });
+
+  it('gives an object returned twice one suffix and one metric each time', async () => {
+    const cached = { body: 'cached' };
+    await rewriteHttpResult(cached, both);
+    const second = await toWire(await rewriteHttpResult(cached, both));
+    expect(second.text).toBe(`cached${suffix}`);
+    expect(second.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('passes a response it made itself back unchanged', async () => {
+    const once = await rewriteHttpResult({ body: 'x' }, both);
+    const again = await rewriteHttpResult(once, {
+      bodySuffix: ' (TimeElapsed: 9.000000 sec)',
+      serverTimingMetric: 'total;dur=9000.000',
+    });
+    expect(again).toBe(once);
+    expect((await toWire(again)).text).toBe(`x${suffix}`);
+  });
+
+  it('adds only the header when no suffix is asked for', async () => {
+    const after = await toWire(await rewriteHttpResult({ body: 'x' }, { serverTimingMetric: metric }));
+    expect(after.text).toBe('x');
+    expect(after.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('adds only the suffix when no metric is asked for', async () => {
+    const after = await toWire(await rewriteHttpResult({ body: 'x' }, { bodySuffix: suffix }));
+    expect(after.text).toBe(`x${suffix}`);
+    expect(after.headers.has('server-timing')).toBe(false);
+  });
+
+  it('returns the result itself when there is nothing to add', async () => {
+    const init = { body: 'x' };
+    expect(await rewriteHttpResult(init, {})).toBe(init);
+  });
+
+  it.each([undefined, null, 'a string', 7])('leaves %j alone', async (result) => {
+    expect(await rewriteHttpResult(result, both)).toBe(result);
+  });
+});
+
+describe('rewriteHttpResult with HttpResponse instances', () => {
+  it('appends to a text body and builds a new HttpResponse with the same status, headers and cookies', async () => {
+    const cookies = [{ name: 'a', value: 'b', path: '/x' }];
+    const original = new HttpResponse({ status: 201, body: 'created', headers: { 'x-id': '7' }, cookies });
+    const result = await rewriteHttpResult(original, both);
+    expect(result).toBeInstanceOf(HttpResponse);
+    expect(result).not.toBe(original);
+    const rewritten = result as HttpResponse;
+    expect(rewritten.status).toBe(201);
+    expect(rewritten.cookies).toEqual(cookies);
+    expect(rewritten.headers.get('x-id')).toBe('7');
+    expect(rewritten.headers.get('server-timing')).toBe(metric);
+    expect(await rewritten.text()).toBe(`created${suffix}`);
+    expect(original.headers.has('server-timing')).toBe(false);
+  });
+
+  it('keeps the bytes of text in another ASCII-compatible charset', async () => {
+    const latin1 = Buffer.from([0x63, 0x61, 0x66, 0xe9]); // "café" in ISO-8859-1: not valid UTF-8
+    const original = new HttpResponse({ body: latin1, headers: { 'content-type': 'text/plain; charset=iso-8859-1' } });
+    const after = await toWire(await rewriteHttpResult(original, both));
+    expect(after.bytes.equals(Buffer.concat([latin1, Buffer.from(suffix)]))).toBe(true);
+  });
+
+  it.each<[string, () => HttpResponse]>([
+    ['jsonBody', () => new HttpResponse({ jsonBody: { a: 1 } })],
+    ['a Buffer (no content type)', () => new HttpResponse({ body: Buffer.from([0, 1, 2, 255]) })],
+    ['a stream', () => new HttpResponse({ body: Readable.from([Buffer.from('abc')]) })],
+    [
+      'a UTF-16 text body',
+      () =>
+        new HttpResponse({
+          body: Buffer.from('hi', 'utf16le'),
+          headers: { 'content-type': 'text/plain; charset=utf-16le' },
+        }),
+    ],
+    ['URLSearchParams', () => new HttpResponse({ body: new URLSearchParams({ q: 'x' }) })],
+    ['a 204', () => new HttpResponse({ status: 204 })],
+    ['an empty text body', () => new HttpResponse({ body: '' })],
+  ])('keeps the bytes of %s', async (_name, make) => {
+    const before = await toWire(make());
+    const after = await toWire(await rewriteHttpResult(make(), both));
+    expect(after.bytes.equals(before.bytes)).toBe(true);
+    expect(after.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('does not read a body it keeps', async () => {
+    const original = new HttpResponse({ body: Readable.from([Buffer.from('abc')]) });
+    const result = (await rewriteHttpResult(original, both)) as HttpResponse;
+    expect(result.bodyUsed).toBe(false);
+    expect(await result.text()).toBe('abc');
+  });
+
+  it('corrects a Content-Length header', async () => {
+    const original = new HttpResponse({ body: 'abc', headers: { 'content-length': '3' } });
+    const rewritten = (await rewriteHttpResult(original, both)) as HttpResponse;
+    expect(rewritten.headers.get('content-length')).toBe(String(3 + suffix.length));
+  });
+
+  it('leaves a response whose body was already read to the library', async () => {
+    const original = new HttpResponse({ body: 'read' });
+    await original.text();
+    expect(await rewriteHttpResult(original, both)).toBe(original);
+  });
+
+  it('rewrites a fetch Response too, which the library accepts as well', async () => {
+    const after = await toWire(await rewriteHttpResult(new Response('native', { status: 202 }), both));
+    expect(after.status).toBe(202);
+    expect(after.text).toBe(`native${suffix}`);
+    expect(after.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('appends once to an HttpResponse it made itself', async () => {
+    const once = await rewriteHttpResult(new HttpResponse({ body: 'x' }), both);
+    expect(await rewriteHttpResult(once, both)).toBe(once);
+  });
+});

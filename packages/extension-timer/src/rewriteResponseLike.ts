@@ -1,0 +1,50 @@
+import { HttpResponse } from '@azure/functions';
+import { isBodylessResponse } from './bodylessResponse.js';
+import { isAppendableTextType, isAsciiCompatibleCharset, parseContentType } from './contentType.js';
+import type { HttpRewrite } from './httpRewrite.js';
+import type { ResponseLike } from './httpResult.js';
+import { appendServerTiming } from './serverTiming.js';
+
+/**
+ * Builds a new `HttpResponse` with the same status, headers, cookies and body, plus the timer's additions. The
+ * original's headers are not touched (a response returned twice must not collect entries), and a body that is not
+ * appended to is handed over as the stream it is, never buffered.
+ *
+ * An `HttpResponse` does not tell what its body was made from, so its Content-Type decides: a `text/*` body is
+ * read and the suffix appended to its bytes (the suffix is ASCII, so the bytes before it stay exactly as they
+ * were, whatever the text's encoding, UTF-16/32 aside).
+ */
+export async function rewriteResponseLike(response: ResponseLike, rewrite: HttpRewrite): Promise<ResponseLike> {
+  // A body already read cannot be sent again; without the timer the library reports that, so leave it to it.
+  if (response.bodyUsed) return response;
+
+  const headers = new Headers(response.headers);
+  if (rewrite.serverTimingMetric !== undefined) {
+    appendServerTiming(headers, rewrite.serverTimingMetric);
+  }
+  const init = {
+    status: response.status,
+    headers,
+    cookies: Array.isArray(response.cookies) ? response.cookies : [],
+    enableContentNegotiation: response.enableContentNegotiation === true,
+  };
+
+  if (rewrite.bodySuffix !== undefined && hasAppendableTextBody(response, headers, rewrite.requestMethod)) {
+    const original = new Uint8Array(await response.arrayBuffer());
+    if (original.byteLength === 0) return new HttpResponse({ ...init, body: original });
+    const body = Buffer.concat([original, Buffer.from(rewrite.bodySuffix, 'utf8')]);
+    if (headers.has('content-length')) {
+      headers.set('content-length', String(body.byteLength));
+    }
+    return new HttpResponse({ ...init, body });
+  }
+  return new HttpResponse({ ...init, body: response.body });
+}
+
+function hasAppendableTextBody(response: ResponseLike, headers: Headers, requestMethod: string | undefined): boolean {
+  if (response.body === null || isBodylessResponse(response.status, requestMethod)) return false;
+  const contentTypeHeader = headers.get('content-type');
+  if (contentTypeHeader === null) return false;
+  const contentType = parseContentType(contentTypeHeader);
+  return isAppendableTextType(contentType) && isAsciiCompatibleCharset(contentType.charset);
+}
