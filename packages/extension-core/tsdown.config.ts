@@ -1,8 +1,10 @@
 import { defineConfig } from 'tsdown';
 
 // Dual ESM + CommonJS with declarations for both: Functions apps are written either way.
+// Two entries share one chunk for the registry, so `@azfx/extension-core/testing` drives the same extensions
+// the app configured.
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
   platform: 'node',
   target: 'node20',

@@ -1,1 +1,22 @@
-export const placeholder = 1;
+export { defineExtension } from './defineExtension.js';
+export { listExtensions } from './listExtensions.js';
+export { option } from './options/option.js';
+export type { CustomOptionConfig, NumberOptionConfig, StringOptionConfig } from './options/option.js';
+export type { Option, OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
+export { ExtensionConfigurationError, ExtensionHookError } from './errors.js';
+export { DISABLED_SETTING } from './disabled.js';
+export type { FunctionInfo, Scope } from './scope.js';
+export type { Extension, ExtensionDefinition, ExtensionInfo, ExtensionRegistration, HookResult } from './types.js';
+export type {
+  AppStartContext,
+  AppTerminateContext,
+  ErrorContext,
+  ExtensionContext,
+  HandlerContext,
+  InitContext,
+  InvocationInfo,
+  Logger,
+  NextHandler,
+  PostInvocationContext,
+  PreInvocationContext,
+} from './contexts/types.js';

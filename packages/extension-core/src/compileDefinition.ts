@@ -1,0 +1,150 @@
+import type { ExtensionInvocation } from './contexts/ExtensionInvocation.js';
+import type { Logger, NextHandler } from './contexts/types.js';
+import { ExtensionConfigurationError } from './errors.js';
+import { describeValue } from './options/describeValue.js';
+import { resolveDefaults } from './options/resolveOptions.js';
+import { didYouMean } from './options/suggest.js';
+import type { OptionsSchema } from './options/types.js';
+import { normalizeScope, type NormalizedScope } from './scope.js';
+
+/** The context of an app phase as the dispatcher builds it. */
+export interface AppPhaseContextValue {
+  readonly extension: string;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly appState: unknown;
+  readonly logger: Logger;
+}
+
+export type AppHook = (this: unknown, ctx: AppPhaseContextValue) => unknown;
+export type InvocationHook = (this: unknown, ctx: ExtensionInvocation) => unknown;
+export type AroundHook = (this: unknown, ctx: ExtensionInvocation, next: NextHandler) => unknown;
+
+/** A definition checked once and flattened for the dispatcher. */
+export interface CompiledExtension {
+  readonly name: string;
+  /** The author's object: hooks are called with it as `this`. */
+  readonly definition: object;
+  readonly schema: OptionsSchema;
+  readonly defaults: Readonly<Record<string, unknown>>;
+  readonly defaultScope: NormalizedScope;
+  readonly failInvocationOnError: boolean;
+  readonly hookTimeoutMs: number | undefined;
+  readonly createState: (() => unknown) | undefined;
+  readonly createAppState: (() => unknown) | undefined;
+  readonly init: AppHook | undefined;
+  readonly appStart: AppHook | undefined;
+  readonly appTerminate: AppHook | undefined;
+  readonly preInvocation: InvocationHook | undefined;
+  readonly aroundHandler: AroundHook | undefined;
+  readonly postInvocation: InvocationHook | undefined;
+  readonly onError: InvocationHook | undefined;
+  /** Whether it has any invocation hook; an extension without one never enters an invocation's plan. */
+  readonly runsPerInvocation: boolean;
+}
+
+const functionKeys = [
+  'state',
+  'appState',
+  'init',
+  'appStart',
+  'appTerminate',
+  'preInvocation',
+  'aroundHandler',
+  'postInvocation',
+  'onError',
+] as const;
+const knownKeys: readonly string[] = [
+  'name',
+  'options',
+  'scope',
+  'failInvocationOnError',
+  'hookTimeoutMs',
+  ...functionKeys,
+];
+
+/** Validates an extension definition (an author's mistake fails at import time, with a message) and flattens it. */
+export function compileDefinition(definition: unknown): CompiledExtension {
+  if (definition === null || typeof definition !== 'object') {
+    throw new ExtensionConfigurationError(
+      '(unnamed)',
+      undefined,
+      `defineExtension() takes a definition object, but got ${describeValue(definition)}.`,
+    );
+  }
+  const given = definition as Record<string, unknown>;
+  const name = checkName(given.name);
+  const fail = (message: string): never => {
+    throw new ExtensionConfigurationError(name, undefined, `Extension "${name}": ${message}`);
+  };
+  for (const key of Object.keys(given)) {
+    if (!knownKeys.includes(key)) fail(`unknown definition key "${key}".${didYouMean(key, knownKeys)}`);
+  }
+  for (const key of functionKeys) {
+    if (given[key] !== undefined && typeof given[key] !== 'function') {
+      fail(`"${key}" must be a function, but got ${describeValue(given[key])}.`);
+    }
+  }
+  const schema = checkSchema(name, given.options, fail);
+  const failInvocationOnError = given.failInvocationOnError ?? false;
+  if (typeof failInvocationOnError !== 'boolean') {
+    fail(`"failInvocationOnError" must be a boolean, but got ${describeValue(failInvocationOnError)}.`);
+  }
+  const hookTimeoutMs = given.hookTimeoutMs;
+  if (hookTimeoutMs !== undefined && !(typeof hookTimeoutMs === 'number' && hookTimeoutMs > 0 && hookTimeoutMs < 2 ** 31)) {
+    fail(`"hookTimeoutMs" must be a positive number of milliseconds, but got ${describeValue(hookTimeoutMs)}.`);
+  }
+  const compiled: CompiledExtension = {
+    name,
+    definition,
+    schema,
+    defaults: resolveDefaults(name, schema),
+    defaultScope: normalizeScope(name, given.scope ?? 'app'),
+    failInvocationOnError: failInvocationOnError as boolean,
+    hookTimeoutMs: hookTimeoutMs as number | undefined,
+    createState: given.state as (() => unknown) | undefined,
+    createAppState: given.appState as (() => unknown) | undefined,
+    init: given.init as AppHook | undefined,
+    appStart: given.appStart as AppHook | undefined,
+    appTerminate: given.appTerminate as AppHook | undefined,
+    preInvocation: given.preInvocation as InvocationHook | undefined,
+    aroundHandler: given.aroundHandler as AroundHook | undefined,
+    postInvocation: given.postInvocation as InvocationHook | undefined,
+    onError: given.onError as InvocationHook | undefined,
+    runsPerInvocation: ['preInvocation', 'aroundHandler', 'postInvocation', 'onError'].some(
+      (key) => given[key] !== undefined,
+    ),
+  };
+  return Object.freeze(compiled);
+}
+
+function checkName(name: unknown): string {
+  if (typeof name !== 'string' || name === '' || name === '*' || /[\s,]/.test(name)) {
+    throw new ExtensionConfigurationError(
+      typeof name === 'string' ? name : '(unnamed)',
+      undefined,
+      `defineExtension(): "name" must be a non-empty string without commas or whitespace (it is how ` +
+        `AZFX_EXTENSIONS_DISABLED refers to the extension), but got ${describeValue(name)}.`,
+    );
+  }
+  return name;
+}
+
+function checkSchema(name: string, options: unknown, fail: (message: string) => never): OptionsSchema {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    return fail(`"options" must be an object of option.* builders, but got ${describeValue(options)}.`);
+  }
+  for (const [key, spec] of Object.entries(options)) {
+    const looksLikeOption =
+      spec !== null && typeof spec === 'object' && typeof (spec as { parse?: unknown }).parse === 'function';
+    if (!looksLikeOption) {
+      throw new ExtensionConfigurationError(
+        name,
+        key,
+        `Extension "${name}": option "${key}" must be built with option.* (e.g. option.boolean()), ` +
+          `but got ${describeValue(spec)}.`,
+      );
+    }
+  }
+  return options as OptionsSchema;
+}

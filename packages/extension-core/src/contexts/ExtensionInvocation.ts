@@ -1,0 +1,129 @@
+import type { InvocationContext } from '@azure/functions';
+import type { InvocationRecord } from '../dispatch/InvocationRecord.js';
+import type { RegisteredExtension } from '../RegisteredExtension.js';
+import type { HandlerContext, Logger, PostInvocationContext, PreInvocationContext } from './types.js';
+
+/**
+ * One extension's view of one invocation. The same object is its context in every invocation phase (pre, around,
+ * error, post), so the state and everything else is made once per extension per invocation; the phase-specific
+ * members check the record's phase so that a context kept past its phase fails loudly instead of misbehaving.
+ */
+export class ExtensionInvocation
+  implements
+    PreInvocationContext<unknown, unknown>,
+    HandlerContext<unknown, unknown>,
+    PostInvocationContext<unknown, unknown>
+{
+  readonly record: InvocationRecord;
+  readonly entry: RegisteredExtension;
+  state: unknown;
+
+  constructor(record: InvocationRecord, entry: RegisteredExtension) {
+    this.record = record;
+    this.entry = entry;
+    const createState = entry.ext.createState;
+    this.state = createState === undefined ? undefined : createState();
+  }
+
+  get extension(): string {
+    return this.entry.ext.name;
+  }
+
+  get options(): Readonly<Record<string, unknown>> {
+    return this.entry.options;
+  }
+
+  get appState(): unknown {
+    return this.entry.appState;
+  }
+
+  get invocationContext(): InvocationContext {
+    return this.record.invocationContext;
+  }
+
+  get logger(): Logger {
+    return this.record.invocationContext;
+  }
+
+  get functionName(): string {
+    return this.record.invocationContext.functionName;
+  }
+
+  get invocationId(): string {
+    return this.record.invocationContext.invocationId;
+  }
+
+  get triggerType(): string {
+    return this.record.invocationContext.options.trigger.type;
+  }
+
+  get inputs(): unknown[] {
+    const record = this.record;
+    switch (record.phase) {
+      case 'preInvocation':
+        return record.pre.inputs;
+      case 'handler':
+        return record.handlerInputs ?? record.pre.inputs;
+      default:
+        return record.post?.inputs ?? record.pre.inputs;
+    }
+  }
+
+  set inputs(value: unknown[]) {
+    if (!Array.isArray(value)) throw new TypeError(`Extension "${this.extension}": inputs must be an array.`);
+    const record = this.record;
+    if (record.phase === 'preInvocation') record.pre.inputs = value;
+    else if (record.phase === 'handler' && record.handlerInputs !== undefined) record.handlerInputs = value;
+    else this.#misuse('inputs can only be replaced before the handler runs (preInvocation or aroundHandler)');
+  }
+
+  respond(result: unknown): void {
+    if (this.record.phase !== 'preInvocation') this.#misuse('respond() can only be called in preInvocation');
+    this.record.shortCircuited = true;
+    this.record.shortCircuitResult = result;
+  }
+
+  get shortCircuited(): boolean {
+    return this.record.shortCircuited;
+  }
+
+  get result(): unknown {
+    return this.record.post?.result;
+  }
+
+  set result(value: unknown) {
+    this.#post('result').result = value;
+  }
+
+  get error(): unknown {
+    // The library treats null and undefined alike as "no error"; extensions see one spelling of it.
+    return this.record.post?.error ?? undefined;
+  }
+
+  set error(value: unknown) {
+    this.#post('error').error = value;
+  }
+
+  get failed(): boolean {
+    const error: unknown = this.record.post?.error;
+    return error !== undefined && error !== null;
+  }
+
+  recover(...result: [result?: unknown]): void {
+    const post = this.#post('recover()');
+    post.error = undefined;
+    if (result.length > 0) post.result = result[0];
+  }
+
+  #post(member: string): NonNullable<InvocationRecord['post']> {
+    const post = this.record.post;
+    if (post === undefined || this.record.phase !== 'postInvocation') {
+      return this.#misuse(`${member} can only be changed in postInvocation or onError`);
+    }
+    return post;
+  }
+
+  #misuse(problem: string): never {
+    throw new Error(`Extension "${this.extension}": ${problem} (function "${this.functionName}").`);
+  }
+}

@@ -1,0 +1,98 @@
+import { compileDefinition, type CompiledExtension } from './compileDefinition.js';
+import { startInit } from './dispatch/appLifecycle.js';
+import { ExtensionConfigurationError } from './errors.js';
+import { installNativeHooks } from './nativeHooks.js';
+import { describeValue } from './options/describeValue.js';
+import { resolveOptions } from './options/resolveOptions.js';
+import type { OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
+import { RegisteredExtension } from './RegisteredExtension.js';
+import { registry } from './registry.js';
+import { normalizeScope, type NormalizedScope } from './scope.js';
+import type { Extension, ExtensionDefinition, ExtensionRegistration } from './types.js';
+
+/**
+ * Defines an extension once: its name, typed options with defaults, state and hooks. Options and state types are
+ * inferred from the definition. The returned handle is what customers import and `configure()`.
+ */
+// An extension without options resolves to no keys at all, which is exactly what `Record<never, never>` says.
+// eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type
+export function defineExtension<Schema extends OptionsSchema = Record<never, never>, S = undefined, A = undefined>(
+  definition: ExtensionDefinition<Schema, S, A>,
+): Extension<ResolvedOptions<Schema>, S, A> {
+  return new ExtensionHandle(compileDefinition(definition)) as unknown as Extension<ResolvedOptions<Schema>, S, A>;
+}
+
+class ExtensionHandle implements Extension<Record<string, unknown>> {
+  readonly #ext: CompiledExtension;
+
+  constructor(ext: CompiledExtension) {
+    this.#ext = ext;
+  }
+
+  get name(): string {
+    return this.#ext.name;
+  }
+
+  get options(): Readonly<Record<string, unknown>> {
+    return registry.find(this)?.options ?? this.#ext.defaults;
+  }
+
+  get isConfigured(): boolean {
+    return registry.find(this) !== undefined;
+  }
+
+  configure(options?: OptionsInput<Record<string, unknown>>, registration?: ExtensionRegistration): this {
+    const ext = this.#ext;
+    const sameName = registry.findByName(ext.name);
+    if (sameName !== undefined && sameName.owner !== this) {
+      console.warn(
+        `[azfx] Extension "${ext.name}" is already registered by another definition with the same name; ` +
+          `this configure() call is ignored. Is the package installed twice, or two extensions share a name?`,
+      );
+      return this;
+    }
+    // Everything is validated before anything changes: a rejected configure() leaves the extension as it was.
+    const resolved = resolveOptions(ext.name, ext.schema, options);
+    const scope = resolveScope(ext, registration);
+    if (sameName !== undefined) {
+      sameName.options = resolved;
+      sameName.scope = scope;
+      registry.invalidate();
+      return this;
+    }
+    const entry = new RegisteredExtension(ext, this, resolved, scope);
+    registry.add(entry);
+    installNativeHooks(ext.appTerminate !== undefined);
+    startInit(entry);
+    return this;
+  }
+
+  dispose(): void {
+    registry.remove(this);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return `Extension ${this.#ext.name}`;
+  }
+}
+
+function resolveScope(ext: CompiledExtension, registration: ExtensionRegistration | undefined): NormalizedScope {
+  if (registration === undefined) return ext.defaultScope;
+  // Checked at run time too: JavaScript callers get a message rather than a TypeError from deep inside.
+  if ((registration as unknown) === null || typeof registration !== 'object') {
+    throw new ExtensionConfigurationError(
+      ext.name,
+      undefined,
+      `Extension "${ext.name}": the second argument of configure() must be { scope }, but got ${describeValue(registration)}.`,
+    );
+  }
+  const extra = Object.keys(registration).filter((key) => key !== 'scope');
+  if (extra.length > 0) {
+    throw new ExtensionConfigurationError(
+      ext.name,
+      undefined,
+      `Extension "${ext.name}": the second argument of configure() takes only "scope", but got "${extra.join('", "')}".`,
+    );
+  }
+  return registration.scope === undefined ? ext.defaultScope : normalizeScope(ext.name, registration.scope);
+}

@@ -1,0 +1,52 @@
+import type {
+  FunctionHandler,
+  InvocationContext,
+  PostInvocationContext as NativePostInvocationContext,
+  PreInvocationContext as NativePreInvocationContext,
+} from '@azure/functions';
+import type { ExtensionInvocation } from '../contexts/ExtensionInvocation.js';
+import type { FunctionPlan } from '../registry.js';
+
+/**
+ * Where an invocation's record lives in the native `hookData`: that object is fresh per invocation and shared by
+ * its pre and post hooks, so nothing outlives the invocation and concurrent invocations cannot see each other.
+ */
+const INVOCATION_RECORD = Symbol('azfx.invocation');
+
+export type InvocationPhase = 'preInvocation' | 'handler' | 'postInvocation' | 'done';
+
+/** One invocation as the SDK tracks it between the native pre and post hooks. */
+export class InvocationRecord {
+  readonly plan: FunctionPlan;
+  readonly invocationContext: InvocationContext;
+  phase: InvocationPhase = 'preInvocation';
+  pre: NativePreInvocationContext;
+  post: NativePostInvocationContext | undefined;
+  /** Extensions whose pre phase completed, in order: exactly these run their post phase, in reverse. */
+  readonly entered: ExtensionInvocation[] = [];
+  shortCircuited = false;
+  shortCircuitResult: unknown;
+  /** A pre-phase fault of an extension with `failInvocationOnError`: the invocation fails with it. */
+  failure: Error | undefined;
+  // Set while the wrapped handler runs (see aroundHandler.ts).
+  handlerInputs: unknown[] | undefined;
+  handlerContext: unknown;
+  innerHandler: FunctionHandler | undefined;
+  wrappers: ExtensionInvocation[] | undefined;
+
+  constructor(plan: FunctionPlan, pre: NativePreInvocationContext) {
+    this.plan = plan;
+    this.pre = pre;
+    this.invocationContext = pre.invocationContext;
+  }
+}
+
+type HookData = Record<PropertyKey, unknown>;
+
+export function attachRecord(hookData: Record<string, unknown>, record: InvocationRecord): void {
+  (hookData as HookData)[INVOCATION_RECORD] = record;
+}
+
+export function findRecord(hookData: Record<string, unknown>): InvocationRecord | undefined {
+  return (hookData as HookData)[INVOCATION_RECORD] as InvocationRecord | undefined;
+}

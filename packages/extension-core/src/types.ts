@@ -1,0 +1,76 @@
+import type {
+  AppStartContext,
+  AppTerminateContext,
+  ErrorContext,
+  HandlerContext,
+  InitContext,
+  NextHandler,
+  PostInvocationContext,
+  PreInvocationContext,
+} from './contexts/types.js';
+import type { OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
+import type { Scope } from './scope.js';
+
+/** A hook may finish synchronously or return a promise; both are awaited in order. */
+export type HookResult = void | Promise<void>;
+
+/**
+ * Everything an extension is, written once by its author and passed to `defineExtension`. Every hook is optional
+ * and may be sync or async.
+ */
+export interface ExtensionDefinition<Schema extends OptionsSchema, S, A> {
+  /** Unique; used in logs and in `AZFX_EXTENSIONS_DISABLED`. No commas, no whitespace. */
+  name: string;
+  /** The option schema, built with `option.*`. */
+  options?: Schema;
+  /** Makes this extension's private state for one invocation. */
+  state?: () => S;
+  /** Makes this extension's app-wide state, once, when it registers. */
+  appState?: () => A;
+  /** Where it runs unless the customer says otherwise in `configure(options, { scope })`. Default `'app'`. */
+  scope?: Scope;
+  /** When `true`, a fault of this extension fails the invocation instead of only being logged. Default `false`. */
+  failInvocationOnError?: boolean;
+  /** A hook whose promise takes longer is logged as a fault and abandoned (not awaited further). */
+  hookTimeoutMs?: number | undefined;
+
+  init?(ctx: InitContext<ResolvedOptions<Schema>, A>): HookResult;
+  appStart?(ctx: AppStartContext<ResolvedOptions<Schema>, A>): HookResult;
+  appTerminate?(ctx: AppTerminateContext<ResolvedOptions<Schema>, A>): HookResult;
+  preInvocation?(ctx: PreInvocationContext<ResolvedOptions<Schema>, S, A>): HookResult;
+  aroundHandler?(ctx: HandlerContext<ResolvedOptions<Schema>, S, A>, next: NextHandler): unknown;
+  postInvocation?(ctx: PostInvocationContext<ResolvedOptions<Schema>, S, A>): HookResult;
+  onError?(ctx: ErrorContext<ResolvedOptions<Schema>, S, A>): HookResult;
+}
+
+/** The second argument of `configure()`. */
+export interface ExtensionRegistration {
+  /** Overrides the extension's default scope. */
+  scope?: Scope;
+}
+
+/** The handle `defineExtension` returns: what the customer imports and configures. */
+export interface Extension<O, S = unknown, A = unknown> {
+  readonly name: string;
+  /**
+   * Validates the options and applies them. The first call registers the extension (and runs its `init`); later
+   * calls replace the options (resolved over the defaults, not over earlier options) and the scope.
+   */
+  configure(options?: OptionsInput<O>, registration?: ExtensionRegistration): Extension<O, S, A>;
+  /** The current resolved options: the defaults until `configure()` is called. */
+  readonly options: Readonly<O>;
+  readonly isConfigured: boolean;
+  /** Unregisters the extension (tests, hot reload). A later `configure()` registers it again. */
+  dispose(): void;
+}
+
+/** One registered extension, as `listExtensions()` reports it. */
+export interface ExtensionInfo {
+  readonly name: string;
+  readonly scope: Scope;
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Turned off by `AZFX_EXTENSIONS_DISABLED`. */
+  readonly disabled: boolean;
+  /** Position in the pre-invocation order (0 runs first): app scope first, then registration order. */
+  readonly order: number;
+}

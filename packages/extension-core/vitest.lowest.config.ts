@@ -1,0 +1,18 @@
+import { defineProject } from 'vitest/config';
+
+// The same behaviour suite against the lowest @azure/functions the peer range allows (4.1.0, the first with
+// hooks), installed as the alias package `azure-functions-4.1.0`. Only the exact specifier is mapped, so nothing
+// else under @azure/ is affected.
+export default defineProject({
+  resolve: {
+    alias: [{ find: /^@azure\/functions$/, replacement: 'azure-functions-4.1.0' }],
+  },
+  test: {
+    name: 'extension-core-lowest',
+    root: import.meta.dirname,
+    include: ['src/**/*.test.ts'],
+    exclude: ['src/**/*.app.test.ts'],
+    setupFiles: ['src/test-support/quietLibraryTestMode.ts'],
+    env: { AZFX_EXPECT_LIBRARY: '4.1.0' },
+  },
+});
