@@ -37,7 +37,7 @@ function identityPattern(from, to) {
   const scopeName = from.scope.slice(1);
   const alternatives = [];
   if (from.scope !== to.scope) {
-    alternatives.push(`(?<![\\w@.-])@${escapeRegExp(scopeName)}(?![\\w-])`);
+    alternatives.push(`(?<![\\w@-])@${escapeRegExp(scopeName)}(?![\\w-])`);
     // Badge and registry URLs spell `@scope/` percent-encoded.
     alternatives.push(`%40${escapeRegExp(scopeName)}(?=%2[fF])`);
   }

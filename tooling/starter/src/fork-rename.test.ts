@@ -14,7 +14,7 @@ const README = [
   "import { TimerExtension } from '@oldco/extension-timer';",
   '[![npm](https://badge.fury.io/js/%40oldco%2Fextension-timer.svg)](https://www.npmjs.com/package/@oldco/extension-timer)',
   'Changelog links point at https://github.com/oldco/old-repo/commit/abc and https://github.com/oldco/old-repo/pull/1.',
-  'Published under the @oldco scope.',
+  'Published under the @oldco scope; dependencies.@oldco/extension-core is a workspace link.',
   'Not ours: @oldco-labs/thing, mail team@oldco.dev, https://github.com/oldco/old-repo-docs, oldco/old-repository.',
   'The product name stays: [oldco] log lines, OLDCO_EXTENSIONS_DISABLED, the oldco command.',
 ].join('\n');
@@ -47,7 +47,7 @@ describe('planRename', () => {
         "import { TimerExtension } from '@acme/extension-timer';",
         '[![npm](https://badge.fury.io/js/%40acme%2Fextension-timer.svg)](https://www.npmjs.com/package/@acme/extension-timer)',
         'Changelog links point at https://github.com/acme/functions-extensions/commit/abc and https://github.com/acme/functions-extensions/pull/1.',
-        'Published under the @acme scope.',
+        'Published under the @acme scope; dependencies.@acme/extension-core is a workspace link.',
         'Not ours: @oldco-labs/thing, mail team@oldco.dev, https://github.com/oldco/old-repo-docs, oldco/old-repository.',
         'The product name stays: [oldco] log lines, OLDCO_EXTENSIONS_DISABLED, the oldco command.',
       ].join('\n'),
@@ -69,7 +69,7 @@ describe('planRename', () => {
     const plan = planRename(root, FROM, TO);
     expect(read(root, 'README.md')).toBe(before);
     const readme = plan.files.find((file) => file.path === 'README.md');
-    expect(readme?.replacements).toBe(7);
+    expect(readme?.replacements).toBe(8);
     expect(readme?.lines[0]).toEqual({
       line: 1,
       before: 'npm install @oldco/extension-timer',
@@ -130,11 +130,11 @@ describe('describeRename', () => {
     const plan = planRename(root, FROM, TO);
     const summary = describeRename(plan, { showLines: false });
     expect(summary.split('\n')[0]).toBe(
-      'npm scope @oldco -> @acme, GitHub repository oldco/old-repo -> acme/functions-extensions: 13 replacements in 4 files',
+      'npm scope @oldco -> @acme, GitHub repository oldco/old-repo -> acme/functions-extensions: 14 replacements in 4 files',
     );
     expect(summary).not.toContain(' - ');
     const detailed = describeRename(plan, { showLines: true });
-    expect(detailed).toContain('  README.md (7)\n    1: - npm install @oldco/extension-timer\n    1: + npm install @acme/extension-timer');
+    expect(detailed).toContain('  README.md (8)\n    1: - npm install @oldco/extension-timer\n    1: + npm install @acme/extension-timer');
   });
 });
 
