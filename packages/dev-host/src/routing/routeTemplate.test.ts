@@ -167,6 +167,10 @@ describe('complex segments', () => {
     ['{name}.{ext?}', 'readme.'],
     ['v{major:int}.{minor:int}', 'v2.x'],
     ['x{y}', 'x'],
+    // ASP.NET Core finds each literal at its last occurrence, so a leading literal that reappears in the value
+    // leaves text before it unmatched: the host answers 404 here, and so does this.
+    ['v{x}', 'vv1'],
+    ['file-{name}.txt', 'file-file-a.txt'],
   ])('%s does not match %s', (template, path) => {
     expect(match(template, path)).toBeUndefined();
   });
