@@ -22,4 +22,8 @@ describe('classifyHttpResult', () => {
   it.each([undefined, null, 'text', 42, true])('has nothing to add to %j', (result) => {
     expect(classifyHttpResult(result)).toEqual({ kind: 'none' });
   });
+
+  it('does not take a promise for a response', () => {
+    expect(classifyHttpResult(Promise.resolve({ body: 'x' }))).toEqual({ kind: 'none' });
+  });
 });

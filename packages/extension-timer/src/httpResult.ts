@@ -24,13 +24,18 @@ export type HttpResult =
 
 /** Sorts a function's return value, for a function whose return binding is `http`. */
 export function classifyHttpResult(result: unknown): HttpResult {
-  if (result === null || typeof result !== 'object') {
+  if (result === null || typeof result !== 'object' || isThenable(result)) {
     return { kind: 'none' };
   }
   if (result instanceof HttpResponse || isResponseLike(result)) {
     return { kind: 'response', response: result };
   }
   return { kind: 'init', init: result };
+}
+
+// The library awaits the handler, so a result is never a promise; one set by a misbehaving hook is not a response.
+function isThenable(value: object): boolean {
+  return typeof (value as { then?: unknown }).then === 'function';
 }
 
 function isResponseLike(value: object): value is ResponseLike {

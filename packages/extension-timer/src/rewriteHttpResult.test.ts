@@ -130,6 +130,12 @@ describe('rewriteHttpResult with HttpResponseInit objects', () => {
     expect(await rewriteHttpResult(init, {})).toBe(init);
   });
 
+  it('rewrites an HttpResponseInit synchronously', () => {
+    const result = rewriteHttpResult({ body: 'x' }, both);
+    expect(result).not.toBeInstanceOf(Promise);
+    expect(result).toMatchObject({ body: `x${suffix}` });
+  });
+
   it.each([undefined, null, 'a string', 7])('leaves %j alone', async (result) => {
     expect(await rewriteHttpResult(result, both)).toBe(result);
   });

@@ -11,18 +11,27 @@ const rewritten = new WeakSet<object>();
 /**
  * Adds the elapsed time to the result of a function whose return binding is `http`. Returns the result itself
  * when there is nothing to add to it, otherwise a new response: the handler's own object is never modified.
+ *
+ * Synchronous for an `HttpResponseInit` (the common case costs no extra turn of the event loop); a promise only
+ * when an `HttpResponse` body has to be read. A function's result is never itself a promise (the library awaits
+ * the handler), so a promise returned here always means "not finished yet".
  */
-export async function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): Promise<unknown> {
+export function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): unknown {
   if (rewrite.bodySuffix === undefined && rewrite.serverTimingMetric === undefined) return result;
 
   const classified = classifyHttpResult(result);
-  if (classified.kind === 'none' || rewritten.has(classified.kind === 'init' ? classified.init : classified.response)) {
-    return result;
+  if (classified.kind === 'none') return result;
+  if (classified.kind === 'init') {
+    if (rewritten.has(classified.init)) return result;
+    return remember(rewriteHttpResponseInit(classified.init, rewrite));
   }
-  const replacement =
-    classified.kind === 'init'
-      ? rewriteHttpResponseInit(classified.init, rewrite)
-      : await rewriteResponseLike(classified.response, rewrite);
-  if (replacement !== result) rewritten.add(replacement);
-  return replacement;
+  if (rewritten.has(classified.response)) return result;
+  return rewriteResponseLike(classified.response, rewrite).then((response) =>
+    response === classified.response ? response : remember(response),
+  );
+}
+
+function remember<T extends object>(response: T): T {
+  rewritten.add(response);
+  return response;
 }

@@ -1,0 +1,88 @@
+import { defineExtension, option } from '@azfx/extension-core';
+import type { InvocationContext } from '@azure/functions';
+import { elapsedSuffix } from './appendElapsed.js';
+import { elapsedSince, readMonotonicClock } from './elapsed.js';
+import { isMeasured } from './measuredFunctions.js';
+import { rewriteHttpResult } from './rewriteHttpResult.js';
+import { isServerTimingName, serverTimingMetric } from './serverTiming.js';
+import type { Outcome } from './timerLog.js';
+import { elapsedLogLine, slowLogLine } from './timerLog.js';
+
+/** The levels the elapsed-time line can be logged at; `'none'` logs only slow invocations. */
+export const TIMER_LOG_LEVELS = ['info', 'debug', 'trace', 'none'] as const;
+
+/**
+ * Measures every invocation on the monotonic clock, from its own pre hook to its own post hook: registered
+ * first, its pre hook runs first and its post hook last, so it measures the other extensions too.
+ */
+export const TimerExtension = defineExtension({
+  name: 'timer',
+  options: {
+    /** Append ` (TimeElapsed: <seconds> sec)` to text HTTP bodies, as the Python sample does. */
+    appendToHttpResponse: option.boolean({ default: false }),
+    /** Add a Server-Timing metric to every HTTP response. */
+    serverTiming: option.boolean({ default: true }),
+    serverTimingName: option.custom<string>({
+      default: 'total',
+      expected: 'a Server-Timing metric name: an RFC 7230 token such as "total" (letters, digits, !#$%&\'*+-.^_`|~)',
+      check: (value) => typeof value === 'string' && isServerTimingName(value),
+    }),
+    /** Only these functions are measured (all when omitted). */
+    include: option.stringList(),
+    /** These functions are not measured; wins over `include`. */
+    exclude: option.stringList(),
+    /** Invocations that take longer are logged as a warning. */
+    slowThresholdMs: option.number({ min: 0 }),
+    logLevel: option.oneOf(TIMER_LOG_LEVELS, { default: 'info' }),
+  },
+  // Per invocation, held by the SDK in that invocation's hook data: nothing outlives the invocation.
+  state: (): { start: bigint | undefined } => ({ start: undefined }),
+
+  preInvocation(ctx) {
+    if (isMeasured(ctx.functionName, ctx.options)) ctx.state.start = readMonotonicClock();
+  },
+
+  postInvocation(ctx) {
+    const { start } = ctx.state;
+    if (start === undefined) return;
+    // Read the clock first: everything after this line is the timer's own cost, not the invocation's.
+    const elapsed = elapsedSince(start);
+    const { options } = ctx;
+    const outcome: Outcome = ctx.failed ? 'failed' : ctx.shortCircuited ? 'answered early' : 'completed';
+    const invocation = { functionName: ctx.functionName, invocationId: ctx.invocationId, outcome, elapsed };
+    if (options.logLevel !== 'none') ctx.logger[options.logLevel](elapsedLogLine(invocation));
+    if (options.slowThresholdMs !== undefined && elapsed.milliseconds > options.slowThresholdMs) {
+      ctx.logger.warn(slowLogLine(invocation, options.slowThresholdMs));
+    }
+
+    // A failed invocation is answered by the host (500, empty body), whatever its result says.
+    if (ctx.failed || !returnsHttpResponse(ctx.invocationContext)) return;
+    const rewritten = rewriteHttpResult(ctx.result, {
+      bodySuffix: options.appendToHttpResponse ? elapsedSuffix(elapsed) : undefined,
+      serverTimingMetric: options.serverTiming ? serverTimingMetric(options.serverTimingName, elapsed) : undefined,
+      requestMethod: requestMethodOf(ctx.inputs[0]),
+    });
+    // Staying synchronous when nothing has to be read keeps the SDK's whole post phase synchronous too.
+    if (rewritten instanceof Promise) {
+      return rewritten.then((result: unknown) => {
+        ctx.result = result;
+      });
+    }
+    ctx.result = rewritten;
+    return undefined;
+  },
+});
+
+/** The timer's resolved options, as `TimerExtension.options` holds them. */
+export type TimerOptions = (typeof TimerExtension)['options'];
+
+// The return value becomes the HTTP response only when the function's return binding is `http` (every
+// `app.http` function); other functions' results are theirs to keep.
+function returnsHttpResponse(invocationContext: InvocationContext): boolean {
+  return invocationContext.options.return?.type.toLowerCase() === 'http';
+}
+
+function requestMethodOf(triggerInput: unknown): string | undefined {
+  const method = (triggerInput as { method?: unknown } | null | undefined)?.method;
+  return typeof method === 'string' ? method : undefined;
+}
