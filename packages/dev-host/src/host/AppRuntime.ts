@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { RpcInvocationRequest, RpcTraceContext, RpcTypedData } from '../core/coreApiTypes.js';
+import { describeError } from '../loader/loadEntryPoints.js';
+import type { Logger } from '../logging/createLogger.js';
+import { runInvocation, type InvocationOutcome } from '../worker/runInvocation.js';
+import { createTraceContext } from '../worker/traceContext.js';
+import type { WorkerApp } from '../worker/WorkerApp.js';
+import type { FunctionDescriptor } from './functionDescriptors.js';
+import type { InFlightWork } from './InFlightWork.js';
+
+export interface InvocationInput {
+  /** The trigger's data; `undefined` sends the trigger binding with no data. */
+  readonly triggerData: RpcTypedData | undefined;
+  readonly triggerMetadata?: Record<string, RpcTypedData>;
+  readonly traceContext?: RpcTraceContext;
+  readonly invocationId?: string;
+  /** Why it runs, for the `Executing` line (Core Tools prints the same reasons). */
+  readonly reason: string;
+  /**
+   * Print `Executing`/`Executed` lines by default (timers, manual runs). HTTP requests get one request line
+   * instead, so their lines are debug level.
+   */
+  readonly announce: boolean;
+}
+
+export interface InvocationRun {
+  readonly invocationId: string;
+  readonly outcome: InvocationOutcome;
+}
+
+/** A started app: its functions, and the host's way of invoking one (request building, logging, tracking). */
+export class AppRuntime {
+  readonly worker: WorkerApp;
+  readonly functions: readonly FunctionDescriptor[];
+  readonly inFlight: InFlightWork;
+  readonly #logger: Logger;
+
+  constructor(worker: WorkerApp, functions: readonly FunctionDescriptor[], logger: Logger, inFlight: InFlightWork) {
+    this.worker = worker;
+    this.functions = functions;
+    this.#logger = logger;
+    this.inFlight = inFlight;
+  }
+
+  /** Function names are case-insensitive in the host. */
+  find(name: string): FunctionDescriptor | undefined {
+    const wanted = name.toLowerCase();
+    return this.functions.find((descriptor) => descriptor.name.toLowerCase() === wanted);
+  }
+
+  invoke(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
+    return this.inFlight.track(this.#invoke(descriptor, input));
+  }
+
+  async #invoke(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
+    const invocationId = input.invocationId ?? randomUUID();
+    const request: RpcInvocationRequest = {
+      invocationId,
+      functionId: descriptor.registered.id,
+      inputData: [{ name: descriptor.triggerBindingName, data: input.triggerData ?? null }],
+      triggerMetadata: input.triggerMetadata ?? {},
+      traceContext: input.traceContext ?? createTraceContext(),
+      retryContext: null,
+    };
+    const scope = { functionName: descriptor.name, invocationId };
+    const level = input.announce ? 'information' : 'debug';
+    this.#logger.host(level, `Executing 'Functions.${descriptor.name}' (Reason='${input.reason}', Id=${invocationId})`, scope);
+    const started = performance.now();
+    const outcome = await runInvocation(this.worker, descriptor.registered, request);
+    const duration = Math.round(performance.now() - started);
+    if (outcome.failed) {
+      this.#logger.host('error', `Executed 'Functions.${descriptor.name}' (Failed, Id=${invocationId}, Duration=${duration}ms)`, scope);
+      this.#logger.host('error', `Result: Failure\nException: ${describeError(outcome.error)}`, scope);
+    } else {
+      this.#logger.host(level, `Executed 'Functions.${descriptor.name}' (Succeeded, Id=${invocationId}, Duration=${duration}ms)`, scope);
+    }
+    return { invocationId, outcome };
+  }
+}

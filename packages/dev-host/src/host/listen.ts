@@ -1,0 +1,55 @@
+import type { Server } from 'node:http';
+import { HostStartupError } from './HostStartupError.js';
+
+/** Listens on `hostname:port`, turning the usual failures into start-up errors that say what to do. */
+export async function listen(server: Server, port: number, hostname: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(toStartupError(error, port, hostname));
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen({ port, host: hostname });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') {
+    throw new HostStartupError(`The server did not get a TCP address on ${hostname}:${port}.`);
+  }
+  return address.port;
+}
+
+function toStartupError(error: NodeJS.ErrnoException, port: number, hostname: string): HostStartupError {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new HostStartupError(`Port ${port} is already in use on ${hostname}. Stop the other process, or pick another port with --port (e.g. --port 7072).`, {
+        cause: error,
+      });
+    case 'EACCES':
+      return new HostStartupError(`Not allowed to listen on ${hostname}:${port}. Use a port above 1023 with --port.`, { cause: error });
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new HostStartupError(`Cannot listen on ${hostname}: this machine has no such address. Use --host 127.0.0.1 (the default).`, { cause: error });
+    default:
+      return new HostStartupError(`Cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error });
+  }
+}
+
+export function isLoopbackHostname(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** How URLs name the bound address: loopback and "every interface" are reached through localhost. */
+export function urlHost(hostname: string, forListing: boolean): string {
+  if (hostname === '0.0.0.0' || hostname === '::' || isLoopbackHostname(hostname)) {
+    if (forListing) {
+      return 'localhost';
+    }
+    return hostname === '::' || hostname === '::1' ? '[::1]' : hostname === '0.0.0.0' || hostname === 'localhost' ? '127.0.0.1' : hostname;
+  }
+  return hostname.includes(':') ? `[${hostname}]` : hostname;
+}

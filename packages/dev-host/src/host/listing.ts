@@ -1,0 +1,50 @@
+import type { RouteTable } from '../routing/routeTable.js';
+import { isHttpTrigger, type FunctionDescriptor } from './functionDescriptors.js';
+import type { FunctionInfo } from './publicTypes.js';
+
+function methodsOf(descriptor: FunctionDescriptor): string[] {
+  const methods = descriptor.trigger.methods;
+  return Array.isArray(methods) ? methods.filter((method): method is string => typeof method === 'string').map((method) => method.toUpperCase()) : [];
+}
+
+/** The HTTP route definition of an HTTP function: its route, or its name when it has none. */
+export function routeOf(descriptor: FunctionDescriptor): string {
+  const route = descriptor.trigger.route;
+  return typeof route === 'string' && route.trim() !== '' ? route : descriptor.name;
+}
+
+export function httpRouteDefinitions(descriptors: readonly FunctionDescriptor[]): { functionName: string; route: string; methods: string[] }[] {
+  return descriptors.filter(isHttpTrigger).map((descriptor) => ({ functionName: descriptor.name, route: routeOf(descriptor), methods: methodsOf(descriptor) }));
+}
+
+export function describeForUsers(descriptors: readonly FunctionDescriptor[], routeTable: RouteTable, baseUrl: string): FunctionInfo[] {
+  return descriptors.map((descriptor) => {
+    if (!isHttpTrigger(descriptor)) {
+      return { name: descriptor.name, triggerType: descriptor.triggerType };
+    }
+    return {
+      name: descriptor.name,
+      triggerType: descriptor.triggerType,
+      methods: methodsOf(descriptor),
+      route: routeOf(descriptor).replace(/^\/+|\/+$/g, ''),
+      url: `${baseUrl}${routeTable.routeUrlPath(descriptor.name)}`,
+    };
+  });
+}
+
+/** Core Tools' start-up listing: `hello: [GET,POST] http://localhost:7071/api/hello`, `tick: timerTrigger`. */
+export function listingLines(functions: readonly FunctionInfo[], listingBaseUrl: string, routeTable: RouteTable): string[] {
+  if (functions.length === 0) {
+    return ['No job functions found. Check that package.json "main" matches the files that register your functions (app.http(), app.timer(), ...).'];
+  }
+  const lines = ['Functions:'];
+  for (const fn of functions) {
+    if (fn.url === undefined) {
+      lines.push(`\t${fn.name}: ${fn.triggerType}`);
+    } else {
+      const methods = fn.methods && fn.methods.length > 0 ? fn.methods.join(',') : 'ALL METHODS';
+      lines.push(`\t${fn.name}: [${methods}] ${listingBaseUrl}${routeTable.routeUrlPath(fn.name)}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,85 @@
+import type { LogRecord } from '../logging/LogRecord.js';
+
+export interface StartHostOptions {
+  /** The function app's folder (package.json with `main`, host.json, local.settings.json); relative to the cwd. */
+  readonly appDir: string;
+  /** Port to listen on. Default 0: any free port (the CLI defaults to 7071). */
+  readonly port?: number;
+  /** Address to listen on. Default 127.0.0.1: this machine only. */
+  readonly hostname?: string;
+  /** Extra environment for the app, applied like app settings but overriding the process's own variables. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Print nothing (logs are still in `host.logs`). Default true. */
+  readonly quiet?: boolean;
+  /** Print debug lines and the worker's system logs too. */
+  readonly verbose?: boolean;
+  /** Largest request body accepted, in bytes; larger ones get 413. Default 100 MiB (the host's default). */
+  readonly maxBodyBytes?: number;
+  /** Time a client has to send the request headers. Default 60 s. */
+  readonly headersTimeoutMs?: number;
+  /** Time a client has to send the whole request. Default 5 min. */
+  readonly requestTimeoutMs?: number;
+  /** How long `close()` waits for in-flight invocations, and then for appTerminate hooks. Default 10 s. */
+  readonly shutdownTimeoutMs?: number;
+  /** Lets callers from other machines use the admin endpoints when they send it in `x-functions-key`. */
+  readonly adminKey?: string;
+}
+
+export interface FunctionInfo {
+  readonly name: string;
+  /** e.g. 'httpTrigger', 'timerTrigger'. */
+  readonly triggerType: string;
+  /** HTTP functions: the allowed methods (every method when the function allows all). */
+  readonly methods?: readonly string[];
+  /** HTTP functions: the route template below the prefix, e.g. 'products/{id:int?}'. */
+  readonly route?: string;
+  /** HTTP functions: the URL with its template, e.g. 'http://127.0.0.1:7071/api/products/{id:int?}'. */
+  readonly url?: string;
+}
+
+/** What `invoke()` accepts as the input of an HTTP function. */
+export interface HttpInvokeInput {
+  readonly method?: string;
+  /** Absolute, or a path resolved against `host.url`. Default: the function's route under the prefix. */
+  readonly url?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array;
+}
+
+export interface InvokeOptions {
+  /**
+   * The trigger input. Strings, bytes and numbers pass as they are, other values as JSON (the library parses JSON
+   * strings, as with real triggers). A timer gets its TimerInfo when this is omitted; an HTTP function takes an
+   * HttpInvokeInput.
+   */
+  readonly input?: unknown;
+  /** Trigger metadata, as a trigger extension would send it (non-HTTP, non-timer functions see it). */
+  readonly triggerMetadata?: Readonly<Record<string, unknown>>;
+}
+
+export interface InvokeResult {
+  readonly invocationId: string;
+  /** The invocation failed: the function or a hook threw (or a post hook set `error`). */
+  readonly failed: boolean;
+  /** What the function returned, after post hooks. */
+  readonly result?: unknown;
+  /** What failed the invocation. */
+  readonly error?: unknown;
+  /** The logs of this invocation. */
+  readonly logs: readonly LogRecord[];
+}
+
+export interface Host {
+  /** e.g. 'http://127.0.0.1:54321' */
+  readonly url: string;
+  readonly functions: readonly FunctionInfo[];
+  /** Every log so far, worker (through the app's log hooks) and host. */
+  readonly logs: readonly LogRecord[];
+  /** A real HTTP request to the host; `path` is resolved against `url`. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Runs a function by name through the full worker sequence, hooks included. Never rejects for a failed invocation. */
+  invoke(functionName: string, options?: InvokeOptions): Promise<InvokeResult>;
+  /** Stops accepting, waits for in-flight invocations (bounded), runs appTerminate hooks. Idempotent. */
+  close(): Promise<void>;
+}

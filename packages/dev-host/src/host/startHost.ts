@@ -1,0 +1,222 @@
+import { realpath } from 'node:fs/promises';
+import { Agent, createServer, Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { createCoreApi } from '../core/createCoreApi.js';
+import { provideCoreModule } from '../core/installCoreModule.js';
+import { createRequestListener } from '../http/createRequestListener.js';
+import type { ServerContext } from '../http/ServerContext.js';
+import { applyEnvironment } from '../loader/applyEnvironment.js';
+import { ModuleSession } from '../loader/moduleSession.js';
+import { readAppConfig } from '../loader/readAppConfig.js';
+import { createLogger } from '../logging/createLogger.js';
+import { RouteConfigurationError, RouteTable } from '../routing/routeTable.js';
+import { resolveTimerSchedules } from '../timers/resolveTimerSchedules.js';
+import { TimerScheduler } from '../timers/TimerScheduler.js';
+import { WorkerApp } from '../worker/WorkerApp.js';
+import { AppRuntime } from './AppRuntime.js';
+import { DevHost } from './DevHost.js';
+import { describeFunctions } from './functionDescriptors.js';
+import { HostStartupError } from './HostStartupError.js';
+import { InFlightWork } from './InFlightWork.js';
+import { isLoopbackHostname, listen, urlHost } from './listen.js';
+import { describeForUsers, httpRouteDefinitions, listingLines } from './listing.js';
+import { claimProcessSlot } from './processSlot.js';
+import type { Host, StartHostOptions } from './publicTypes.js';
+import { startWorkerApp } from './startWorkerApp.js';
+
+/** Options the CLI needs on top of the public ones. */
+export interface InternalHostOptions {
+  /**
+   * Load ES modules under a fresh URL so this process can load the app again later (default true). The CLI runs
+   * one app per process and turns it off.
+   */
+  readonly isolateModules?: boolean;
+  /** The URL users reach the app at, when it differs from where this host listens (the CLI's watch proxy). */
+  readonly publicUrl?: string;
+}
+
+const defaults = {
+  hostname: '127.0.0.1',
+  maxBodyBytes: 100 * 1024 * 1024,
+  headersTimeoutMs: 60_000,
+  requestTimeoutMs: 300_000,
+  shutdownTimeoutMs: 10_000,
+};
+
+function positiveOption(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new HostStartupError(`Option ${name} must be a positive number (got ${String(value)}).`);
+  }
+  return value;
+}
+
+function portOption(port: number | undefined): number {
+  if (port === undefined) {
+    return 0;
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new HostStartupError(`Option port must be an integer from 0 to 65535 (got ${String(port)}).`);
+  }
+  return port;
+}
+
+/**
+ * Starts an Azure Functions v4 app the way Core Tools does, in this process: reads its configuration, serves the
+ * worker's core API, loads `main`, runs appStart hooks, indexes its functions and routes, listens for HTTP and
+ * starts its timers. Rejects with a HostStartupError that says what to fix.
+ */
+export async function startHost(options: StartHostOptions & InternalHostOptions): Promise<Host> {
+  if (typeof options.appDir !== 'string' || options.appDir === '') {
+    throw new HostStartupError('startHost() needs appDir: the folder of the function app, e.g. startHost({ appDir: "apps/my-app" }).');
+  }
+  const hostname = options.hostname ?? defaults.hostname;
+  const port = portOption(options.port);
+  const maxBodyBytes = positiveOption('maxBodyBytes', options.maxBodyBytes, defaults.maxBodyBytes);
+  const headersTimeoutMs = positiveOption('headersTimeoutMs', options.headersTimeoutMs, defaults.headersTimeoutMs);
+  const requestTimeoutMs = Math.max(positiveOption('requestTimeoutMs', options.requestTimeoutMs, defaults.requestTimeoutMs), headersTimeoutMs);
+  const shutdownTimeoutMs = positiveOption('shutdownTimeoutMs', options.shutdownTimeoutMs, defaults.shutdownTimeoutMs);
+  const logger = createLogger({ quiet: options.quiet ?? true, verbose: options.verbose ?? false });
+
+  const resolvedDir = path.resolve(options.appDir);
+  const appDir = await realpath(resolvedDir).catch(() => resolvedDir);
+  const cleanups: (() => void)[] = [claimProcessSlot(appDir)];
+  const server = createServer({
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    // How often Node checks the two timeouts above; its 30 s default would let a slow client linger far longer.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 2))),
+    keepAliveTimeout: 5_000,
+  });
+  const streamAgent = new Agent({ keepAlive: true });
+  const inFlight = new InFlightWork();
+  let resolveContext: (context: ServerContext) => void = () => undefined;
+  let rejectContext: (error: unknown) => void = () => undefined;
+  const contextReady = new Promise<ServerContext>((resolve, reject) => {
+    resolveContext = resolve;
+    rejectContext = reject;
+  });
+  contextReady.catch(() => undefined);
+
+  try {
+    const config = await readAppConfig(appDir);
+    const boundPort = await listen(server, port, hostname);
+    cleanups.push(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    const url = `http://${urlHost(hostname, false)}:${boundPort}`;
+    const publicUrl = (options.publicUrl ?? `http://${urlHost(hostname, true)}:${boundPort}`).replace(/\/+$/, '');
+    server.on(
+      'request',
+      createRequestListener({ context: contextReady, logger, fallbackHost: new URL(url).host, streamAgent, inFlight }),
+    );
+    if (!isLoopbackHostname(hostname)) {
+      logger.host(
+        'warning',
+        `WARNING: listening on ${hostname}, not on this machine only. Every function is reachable from the network and auth levels are not enforced locally. Use --host 127.0.0.1 (the default) unless you need this.`,
+      );
+    }
+
+    cleanups.push(
+      applyEnvironment(config.settings, options.env ?? {}, {
+        AZURE_FUNCTIONS_ENVIRONMENT: 'Development',
+        FUNCTIONS_WORKER_RUNTIME: 'node',
+        WEBSITE_HOSTNAME: new URL(publicUrl).host,
+      }),
+    );
+    const runtimeSetting = process.env.FUNCTIONS_WORKER_RUNTIME;
+    if (runtimeSetting !== undefined && runtimeSetting.toLowerCase() !== 'node') {
+      logger.host('warning', `FUNCTIONS_WORKER_RUNTIME is "${runtimeSetting}", but this is a Node.js app; Azure will expect "node".`);
+    }
+
+    const worker = new WorkerApp(appDir, logger.write);
+    provideCoreModule(createCoreApi(worker));
+    cleanups.push(() => {
+      provideCoreModule(undefined);
+    });
+    const session = new ModuleSession(appDir, { isolated: options.isolateModules ?? true });
+    cleanups.push(() => {
+      session.end();
+    });
+
+    const started = await startWorkerApp(config, session, worker);
+    const modelCleanup = (): void => {
+      for (const modelServer of started.modelServers) {
+        if (modelServer instanceof HttpServer) {
+          modelServer.closeAllConnections();
+        }
+        modelServer.close();
+      }
+    };
+    cleanups.push(modelCleanup);
+
+    const descriptors = describeFunctions(worker.functions);
+    let routeTable: RouteTable;
+    try {
+      routeTable = RouteTable.build(httpRouteDefinitions(descriptors), { routePrefix: config.routePrefix });
+    } catch (error: unknown) {
+      if (error instanceof RouteConfigurationError) {
+        throw new HostStartupError(error.message, { cause: error });
+      }
+      throw error;
+    }
+    const timers = resolveTimerSchedules(descriptors, process.env);
+    const runtime = new AppRuntime(worker, descriptors, logger, inFlight);
+    const httpUri = started.capabilities.HttpUri;
+    let shuttingDown = false;
+    resolveContext({
+      runtime,
+      routeTable,
+      logger,
+      maxBodyBytes,
+      adminKey: options.adminKey,
+      fallbackHost: new URL(url).host,
+      streamProxyUrl: httpUri ? new URL(httpUri) : undefined,
+      isShuttingDown: () => shuttingDown,
+    });
+
+    const functions = describeForUsers(descriptors, routeTable, url);
+    for (const line of listingLines(functions, publicUrl, routeTable)) {
+      logger.host('information', line);
+    }
+    const scheduler = new TimerScheduler(runtime, timers);
+    scheduler.start();
+
+    return new DevHost({
+      url,
+      functions,
+      logger,
+      runtime,
+      routeTable,
+      streaming: httpUri !== undefined,
+      shutdownTimeoutMs,
+      shutdown: {
+        beginShutdown: () => {
+          shuttingDown = true;
+          scheduler.stop();
+        },
+        server,
+        inFlight,
+        streamAgent,
+        cleanups: [...cleanups].reverse(),
+      },
+    });
+  } catch (error: unknown) {
+    rejectContext(error);
+    streamAgent.destroy();
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        cleanup();
+      } catch {
+        // Best effort: the start-up error is what matters.
+      }
+    }
+    if (error instanceof HostStartupError) {
+      throw error;
+    }
+    throw new HostStartupError(`The dev host failed to start: ${(error as Error).stack ?? String(error)}`, { cause: error });
+  }
+}

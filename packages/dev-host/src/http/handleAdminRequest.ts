@@ -1,0 +1,120 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from '../host/functionDescriptors.js';
+import { devHostVersion } from '../core/versions.js';
+import type { RpcTypedData } from '../core/coreApiTypes.js';
+import { timerInfo } from '../worker/toTypedData.js';
+import { isAdminCallAllowed } from './adminAccess.js';
+import { PayloadTooLargeError, readRequestBody } from './readRequestBody.js';
+import { sendStatus } from './sendResponse.js';
+import type { ServerContext } from './ServerContext.js';
+
+export const manualRunReason = 'This function was programmatically called via the host APIs.';
+
+export function isAdminPath(pathname: string): boolean {
+  return /^\/admin(\/|$)/i.test(pathname);
+}
+
+/**
+ * The host's admin API, the parts a local loop needs: `POST /admin/functions/{name}` runs a non-HTTP function by
+ * hand (202 at once, the function runs in the background), `GET /admin/host/status` says the host is running.
+ */
+export async function handleAdminRequest(context: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (!isAdminCallAllowed(req, context.adminKey)) {
+    sendStatus(res, 401, 'Admin endpoints answer callers on this machine only, unless the host has an admin key (--admin-key or AZFX_ADMIN_KEY) and the request sends it in the x-functions-key header.');
+    return;
+  }
+  const method = req.method ?? '';
+  if (/^\/admin\/host\/status\/?$/i.test(url.pathname)) {
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendStatus(res, 405, undefined, { allow: 'GET, HEAD' });
+      return;
+    }
+    const body = JSON.stringify({ state: 'Running', version: devHostVersion, processUptime: Math.round(process.uptime() * 1000) });
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) });
+    res.end(body);
+    return;
+  }
+  const match = /^\/admin\/functions\/([^/]+)\/?$/i.exec(url.pathname);
+  const encodedName = match?.[1];
+  if (encodedName === undefined) {
+    sendStatus(res, 404);
+    return;
+  }
+  if (method !== 'POST') {
+    sendStatus(res, 405, undefined, { allow: 'POST' });
+    return;
+  }
+
+  let body: Buffer;
+  try {
+    body = await readRequestBody(req, context.maxBodyBytes);
+  } catch (error: unknown) {
+    if (error instanceof PayloadTooLargeError) {
+      sendStatus(res, 413, undefined, { connection: 'close' });
+    }
+    return;
+  }
+  const parsed = parseInvocationBody(body);
+  if (typeof parsed === 'string') {
+    sendStatus(res, 400, parsed);
+    return;
+  }
+
+  const descriptor = context.runtime.find(safeDecode(encodedName) ?? '');
+  if (!descriptor) {
+    sendStatus(res, 404);
+    return;
+  }
+  if (isHttpTrigger(descriptor)) {
+    sendStatus(res, 400, `"${descriptor.name}" is an HTTP function: call its URL instead (${context.routeTable.routeUrlPath(descriptor.name)}).`);
+    return;
+  }
+
+  sendStatus(res, 202);
+  // Runs in the background, as in the host; the runtime tracks it so shutdown waits for it.
+  void context.runtime.invoke(descriptor, { triggerData: manualTriggerData(descriptor, parsed.input), reason: manualRunReason, announce: true });
+}
+
+/** `{ "input": "..." }`; anything else is a 400 with a message saying what to send. */
+function parseInvocationBody(body: Buffer): { input: string | undefined } | string {
+  const usage = 'Send a JSON body such as {"input": "<trigger input as a string>"} (use {} for a timer).';
+  if (body.byteLength === 0) {
+    return `The request has no body. ${usage}`;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return `The body is not valid JSON. ${usage}`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `The body must be a JSON object. ${usage}`;
+  }
+  const input = (value as Record<string, unknown>).input;
+  if (input === undefined || input === null) {
+    return { input: undefined };
+  }
+  if (typeof input === 'string') {
+    return { input };
+  }
+  if (typeof input === 'number' || typeof input === 'boolean') {
+    return { input: String(input) };
+  }
+  return `"input" must be a string (JSON-encode structured input). ${usage}`;
+}
+
+/** A timer ignores the input and gets its TimerInfo; other triggers get the input string. */
+export function manualTriggerData(descriptor: FunctionDescriptor, input: string | undefined): RpcTypedData | undefined {
+  if (isTimerTrigger(descriptor)) {
+    return timerInfo();
+  }
+  return input === undefined ? undefined : { string: input };
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}

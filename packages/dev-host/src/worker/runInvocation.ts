@@ -1,0 +1,102 @@
+import { WorkerSystemError } from '../core/errors.js';
+import type {
+  CoreInvocationContext,
+  HookData,
+  InvocationState,
+  RpcInvocationRequest,
+  RpcInvocationResponse,
+  RpcLogCategory,
+  RpcLogLevel,
+} from '../core/coreApiTypes.js';
+import { createPostInvocationHookContext, createPreInvocationHookContext } from './hookContexts.js';
+import type { InvocationLogScope, RegisteredFunction, WorkerApp } from './WorkerApp.js';
+
+/** How one invocation ended. `failed` is what the host acts on (HTTP 500); `error` is what failed it. */
+export type InvocationOutcome =
+  | { readonly failed: false; readonly result: unknown; readonly response: RpcInvocationResponse }
+  | { readonly failed: true; readonly result: unknown; readonly error: unknown };
+
+class DevHostInvocationContext implements CoreInvocationContext {
+  readonly invocationId: string;
+  readonly request: RpcInvocationRequest;
+  readonly metadata: RegisteredFunction['metadata'];
+  state: InvocationState | undefined = undefined;
+  logScope: InvocationLogScope | undefined;
+  readonly #worker: WorkerApp;
+
+  constructor(worker: WorkerApp, registered: RegisteredFunction, request: RpcInvocationRequest) {
+    this.#worker = worker;
+    this.invocationId = request.invocationId;
+    this.request = request;
+    this.metadata = registered.metadata;
+  }
+
+  log(level: RpcLogLevel, category: RpcLogCategory, message: string): void {
+    this.#worker.log(
+      { level, category, message, functionName: this.metadata.name, invocationId: this.invocationId },
+      this.logScope,
+    );
+  }
+}
+
+/**
+ * Runs one invocation with the worker's exact sequence: the app's programming model builds the arguments, pre hooks
+ * may replace inputs and handler, the handler runs, post hooks may replace result and error, and only then is the
+ * result converted, so a post hook can still change the response. `state` is set as the worker sets it (the library
+ * reads it to decide whether a late `context.log` deserves a warning).
+ */
+export async function runInvocation(worker: WorkerApp, registered: RegisteredFunction, request: RpcInvocationRequest): Promise<InvocationOutcome> {
+  const scope = { invocationId: request.invocationId, functionName: registered.name };
+  let result: unknown = undefined;
+  try {
+    const model = worker.programmingModel;
+    if (!model) {
+      throw new WorkerSystemError(`No programming model is set, so function "${registered.name}" cannot run.`);
+    }
+    const coreCtx = new DevHostInvocationContext(worker, registered, request);
+    coreCtx.log('debug', 'system', `Worker received FunctionInvocationRequest with invocationId ${request.invocationId}`);
+    const invocationModel = await model.getInvocationModel(coreCtx);
+
+    const hookData: HookData = {};
+    const { context, inputs: initialInputs } = await invocationModel.getArguments();
+    coreCtx.logScope = { hookData, invocationContext: context };
+    const hookScope = { hookData, appHookData: worker.appHookData, invocationContext: context };
+
+    const pre = createPreInvocationHookContext(hookScope, initialInputs, registered.callback);
+    coreCtx.state = 'preInvocationHooks';
+    try {
+      await worker.executeHooks('preInvocation', pre, scope);
+    } finally {
+      coreCtx.state = undefined;
+    }
+    const inputs = pre.inputs;
+    const callback = pre.functionCallback;
+
+    const post = createPostInvocationHookContext(hookScope, inputs);
+    coreCtx.state = 'invocation';
+    try {
+      post.result = await invocationModel.invokeFunction(context, inputs, callback);
+    } catch (error: unknown) {
+      post.error = error;
+    } finally {
+      coreCtx.state = undefined;
+    }
+
+    coreCtx.state = 'postInvocationHooks';
+    try {
+      await worker.executeHooks('postInvocation', post, scope);
+    } finally {
+      coreCtx.state = undefined;
+    }
+
+    result = post.result;
+    // `null` and `undefined` mean "no error"; anything else, even 0 or false, fails the invocation.
+    if (post.error !== null && post.error !== undefined) {
+      return { failed: true, result, error: post.error };
+    }
+    const response = await invocationModel.getResponse(context, post.result);
+    return { failed: false, result, response };
+  } catch (error: unknown) {
+    return { failed: true, result, error };
+  }
+}
