@@ -30,5 +30,10 @@ export type ResolvedOptions<Schema extends OptionsSchema> = Simplify<{
 // A string list accepts a single string as well as a list; everything else takes its resolved type.
 type InputValue<T> = T extends string[] ? string | readonly string[] : T;
 
-/** What `configure()` accepts: every option optional, `undefined` meaning "use the default". */
-export type OptionsInput<Options> = Simplify<{ [K in keyof Options]?: InputValue<Options[K]> | undefined }>;
+/**
+ * What `configure()` accepts: every option optional, `undefined` meaning "use the default". An extension without
+ * options accepts only `{}` (a plain `{}` type would accept any object).
+ */
+export type OptionsInput<Options> = [keyof Options] extends [never]
+  ? Record<string, never>
+  : Simplify<{ [K in keyof Options]?: InputValue<Options[K]> | undefined }>;
