@@ -1,6 +1,6 @@
 import { matchComplexSegment, type Captures } from './complexSegment.js';
 import type { RequestPath } from './requestPath.js';
-import { isSimpleParameter, type ParameterPart, type RouteTemplate } from './templateModel.js';
+import type { ParameterPart, RouteTemplate } from './templateModel.js';
 
 // Matching follows ASP.NET Core's route pattern matcher: walk the request segments against the template segments;
 // stop at a catch-all, which takes the rest; template segments left over must be parameters that may be absent
@@ -14,7 +14,7 @@ function matchSegments(route: RouteTemplate, path: RequestPath, values: Captures
     if (path.raw(index) === '') return false;
     const segment = segments[index];
     if (segment === undefined) return false;
-    const parameter = isSimpleParameter(segment);
+    const { parameter, literal } = segment;
     if (parameter?.catchAll === true) {
       const rest = path.rest(index);
       if (rest === undefined) return false;
@@ -27,9 +27,8 @@ function matchSegments(route: RouteTemplate, path: RequestPath, values: Captures
       values.push([parameter.name, value]);
       continue;
     }
-    const [only] = segment.parts;
-    if (segment.parts.length === 1 && only?.kind === 'literal') {
-      if (path.foldedSegment(index) !== only.folded) return false;
+    if (literal !== undefined) {
+      if (path.foldedSegment(index) !== literal.folded) return false;
       continue;
     }
     const value = path.segment(index);
@@ -40,7 +39,7 @@ function matchSegments(route: RouteTemplate, path: RequestPath, values: Captures
   }
   for (; index < segments.length; index++) {
     const segment = segments[index];
-    const parameter = segment === undefined ? undefined : isSimpleParameter(segment);
+    const parameter = segment?.parameter;
     if (parameter === undefined) return false;
     if (parameter.defaultValue !== undefined) {
       values.push([parameter.name, parameter.defaultValue]);

@@ -39,6 +39,10 @@ export type TemplatePart = LiteralPart | ParameterPart;
 
 export interface TemplateSegment {
   readonly parts: readonly TemplatePart[];
+  /** The segment's only part when it is a lone parameter (`{id}`, `{*rest}`), worked out once when parsing. */
+  readonly parameter: ParameterPart | undefined;
+  /** The segment's only part when it is plain literal text. */
+  readonly literal: LiteralPart | undefined;
 }
 
 /** A parsed ASP.NET Core route template. Build one with `parseRouteTemplate`. */
@@ -48,7 +52,11 @@ export interface RouteTemplate {
   readonly parameters: readonly ParameterPart[];
 }
 
-export function isSimpleParameter(segment: TemplateSegment): ParameterPart | undefined {
-  const [only, ...rest] = segment.parts;
-  return rest.length === 0 && only?.kind === 'parameter' ? only : undefined;
+export function makeSegment(parts: readonly TemplatePart[]): TemplateSegment {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  return {
+    parts,
+    parameter: only?.kind === 'parameter' ? only : undefined,
+    literal: only?.kind === 'literal' ? only : undefined,
+  };
 }

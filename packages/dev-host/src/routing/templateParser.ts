@@ -1,6 +1,7 @@
 import { foldCase } from './caseFold.js';
 import { resolveConstraint, type RouteConstraint } from './routeConstraints.js';
 import {
+  makeSegment,
   RouteTemplateError,
   type LiteralPart,
   type ParameterPart,
@@ -195,7 +196,7 @@ function parseSegments(body: string): TemplateSegment[] {
       }
     }
     validateSegment(parts);
-    segments.push({ parts });
+    segments.push(makeSegment(parts));
     i++; // the '/' (a final '/' simply ends the template)
   }
   return segments;
