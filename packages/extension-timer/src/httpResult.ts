@@ -1,10 +1,13 @@
 import type { Cookie, HttpResponseInit } from '@azure/functions';
-import { HttpResponse } from '@azure/functions';
 
 /**
  * What the library accepts as an HTTP response besides a plain `HttpResponseInit`: its own `HttpResponse`, and
  * anything shaped like a fetch `Response` (a native `Response`, or an `HttpResponse` of another copy of the
  * library), which it reads property by property.
+ *
+ * Recognised by shape, not with `instanceof HttpResponse`: the library is CommonJS and Node cannot see its class
+ * exports from an ES module (`import { HttpResponse } from '@azure/functions'` fails at load time there), and an
+ * app may hold more than one copy of it.
  */
 export interface ResponseLike {
   readonly status: number;
@@ -27,7 +30,7 @@ export function classifyHttpResult(result: unknown): HttpResult {
   if (result === null || typeof result !== 'object' || isThenable(result)) {
     return { kind: 'none' };
   }
-  if (result instanceof HttpResponse || isResponseLike(result)) {
+  if (isResponseLike(result)) {
     return { kind: 'response', response: result };
   }
   return { kind: 'init', init: result };

@@ -1,4 +1,4 @@
-import { HttpResponse } from '@azure/functions';
+import type { HttpResponseInit } from '@azure/functions';
 import { isBodylessResponse } from './bodylessResponse.js';
 import { isAppendableTextType, isAsciiCompatibleCharset, parseContentType } from './contentType.js';
 import type { HttpRewrite } from './httpRewrite.js';
@@ -6,15 +6,19 @@ import type { ResponseLike } from './httpResult.js';
 import { appendServerTiming } from './serverTiming.js';
 
 /**
- * Builds a new `HttpResponse` with the same status, headers, cookies and body, plus the timer's additions. The
- * original's headers are not touched (a response returned twice must not collect entries), and a body that is not
- * appended to is handed over as the stream it is, never buffered.
+ * Builds a new response of the same kind (an `HttpResponse` of the same class, so of the app's own copy of the
+ * library) with the same status, headers, cookies and body, plus the timer's additions. The original's headers
+ * are not touched (a response returned twice must not collect entries), and a body that is not appended to is
+ * handed over as the stream it is, never buffered.
  *
  * An `HttpResponse` does not tell what its body was made from, so its Content-Type decides: a `text/*` body is
  * read and the suffix appended to its bytes (the suffix is ASCII, so the bytes before it stay exactly as they
  * were, whatever the text's encoding, UTF-16/32 aside).
  */
-export async function rewriteResponseLike(response: ResponseLike, rewrite: HttpRewrite): Promise<ResponseLike> {
+export async function rewriteResponseLike(
+  response: ResponseLike,
+  rewrite: HttpRewrite,
+): Promise<ResponseLike | HttpResponseInit> {
   // A body already read cannot be sent again; without the timer the library reports that, so leave it to it.
   if (response.bodyUsed) return response;
 
@@ -22,7 +26,7 @@ export async function rewriteResponseLike(response: ResponseLike, rewrite: HttpR
   if (rewrite.serverTimingMetric !== undefined) {
     appendServerTiming(headers, rewrite.serverTimingMetric);
   }
-  const init = {
+  const init: HttpResponseInit = {
     status: response.status,
     headers,
     cookies: Array.isArray(response.cookies) ? response.cookies : [],
@@ -31,14 +35,23 @@ export async function rewriteResponseLike(response: ResponseLike, rewrite: HttpR
 
   if (rewrite.bodySuffix !== undefined && hasAppendableTextBody(response, headers, rewrite.requestMethod)) {
     const original = new Uint8Array(await response.arrayBuffer());
-    if (original.byteLength === 0) return new HttpResponse({ ...init, body: original });
+    if (original.byteLength === 0) return rebuild(response, { ...init, body: original });
     const body = Buffer.concat([original, Buffer.from(rewrite.bodySuffix, 'utf8')]);
     if (headers.has('content-length')) {
       headers.set('content-length', String(body.byteLength));
     }
-    return new HttpResponse({ ...init, body });
+    return rebuild(response, { ...init, body });
   }
-  return new HttpResponse({ ...init, body: response.body });
+  return rebuild(response, { ...init, body: response.body });
+}
+
+type HttpResponseClass = new (init: HttpResponseInit) => ResponseLike;
+
+function rebuild(response: ResponseLike, init: HttpResponseInit): ResponseLike | HttpResponseInit {
+  // The library reads a fetch Response property by property, exactly like an HttpResponseInit.
+  if (response instanceof Response) return init;
+  const SameClass = response.constructor as HttpResponseClass;
+  return new SameClass(init);
 }
 
 function hasAppendableTextBody(response: ResponseLike, headers: Headers, requestMethod: string | undefined): boolean {
