@@ -48,5 +48,8 @@ export function translateDotnetRegex(pattern: string): string {
  * with `^` and `$` themselves). Throws a SyntaxError when JavaScript cannot run the pattern.
  */
 export function compileDotnetRegex(pattern: string): RegExp {
-  return new RegExp(translateDotnetRegex(pattern), 'i');
+  const translated = translateDotnetRegex(pattern);
+  // Unicode categories (\p{L}, \P{Nd}) only mean something to JavaScript in unicode mode; without it '\p' would
+  // silently be the letter p. Other patterns keep the lenient mode, which reads .NET's escapes more like .NET.
+  return new RegExp(translated, /\\[pP]\{/.test(translated) ? 'iu' : 'i');
 }

@@ -211,6 +211,8 @@ describe('inline constraints', () => {
     ['regex(^\\d+\\z)', ['123'], ['123%0A']],
     ['regex(\\Aab)', ['abc'], ['cab']],
     ['regex(^a{{1,2}}$)', ['a', 'aa'], ['aaa']],
+    ['regex(^\\p{{L}}+$)', ['%C3%A9t%C3%A9', 'abc'], ['a1', 'p%7BL%7D']],
+    ['regex(^\\P{{Nd}}$)', ['x'], ['7']],
   ];
 
   for (const [constraint, accepted, refused] of table) {
@@ -297,6 +299,7 @@ describe('invalid templates', () => {
     ['{id:regex([a-)}', /not a regular expression JavaScript can run/],
     ['{id:regex(^\\d{3}$)}', /'\{' inside a parameter must be written '\{\{'/],
     ['{id:min(1)x}', /unknown constraint 'min\(1\)x'/],
+    ['{id:regex(^\\p{{IsGreek}}$)}', /not a regular expression JavaScript can run/],
   ];
 
   it.each(table)('%s is refused', (template, problem) => {
