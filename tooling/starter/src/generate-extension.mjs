@@ -65,6 +65,9 @@ export function generateExtension(root, name, options = {}) {
     path: `${folder}/${template.slice(0, -'.tmpl'.length)}`,
     content: renderTemplate(readFileSync(join(PACKAGE_TEMPLATES, template), 'utf8'), values, template),
   }));
+  // Every published package ships the repository's licence (npm shows it, and the tarball must carry it).
+  const license = join(root, 'LICENSE');
+  if (existsSync(license)) outputs.push({ path: `${folder}/LICENSE`, content: readFileSync(license, 'utf8') });
   outputs.push({
     path: `.changeset/${extensionName}-initial.md`,
     content: renderTemplate(readFileSync(CHANGESET_TEMPLATE, 'utf8'), values, 'changeset.md.tmpl'),
