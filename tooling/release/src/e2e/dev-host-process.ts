@@ -12,7 +12,7 @@ export interface DevHostProcess {
 
 /**
  * Starts an installed app with the dev host's own CLI (`node_modules/.bin/azfx start`), on a port the OS picks,
- * and resolves once the host prints the address it listens on.
+ * and resolves once the host says where it is serving. The host binds 127.0.0.1 unless told otherwise.
  */
 export async function startDevHost(appDir: string, timeoutMs = 60_000): Promise<DevHostProcess> {
   const bin = path.join(appDir, 'node_modules', '.bin', 'azfx');
@@ -36,10 +36,9 @@ export async function startDevHost(appDir: string, timeoutMs = 60_000): Promise<
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const address = /https?:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(output);
-    if (address?.[1] !== undefined && address[1] !== '0') {
-      return { url: `http://127.0.0.1:${address[1]}/`, output: () => output, stop };
-    }
+    // `azfx dev host is serving <dir> at http://127.0.0.1:<port>. Press Ctrl+C to stop.`
+    const port = /is serving .* at https?:\/\/[^\s/]+:(\d+)/.exec(output)?.[1];
+    if (port !== undefined) return { url: `http://127.0.0.1:${port}/`, output: () => output, stop };
     if (child.exitCode !== null) throw new Error(`azfx start exited with ${child.exitCode}:\n${output}`);
     await delay(50);
   }
