@@ -1,2 +1,44 @@
-#!/usr/bin/env node
-console.log("azfx");
+import { devHostVersion } from './core/versions.js';
+import { helpText } from './cli/helpText.js';
+import { parseCliArgs, UsageError } from './cli/parseCliArgs.js';
+import { runStart } from './cli/runStart.js';
+import { runWatch } from './cli/runWatch.js';
+import { runWatchChild } from './cli/runWatchChild.js';
+
+/** Resolves to an exit code, or undefined while a host keeps the process running. */
+async function main(args: readonly string[]): Promise<number | undefined> {
+  let command;
+  try {
+    command = parseCliArgs(args);
+  } catch (error: unknown) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`azfx: ${error.message}\nRun \`azfx --help\` for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(helpText);
+      return 0;
+    case 'version':
+      process.stdout.write(`${devHostVersion}\n`);
+      return 0;
+    case 'watch-child':
+      return runWatchChild(command.start, command.publicUrl);
+    case 'start':
+      return command.watch ? runWatch(command) : runStart(command);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (exitCode) => {
+    if (exitCode !== undefined) {
+      process.exitCode = exitCode;
+    }
+  },
+  (error: unknown) => {
+    process.stderr.write(`azfx: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -33,6 +33,11 @@ export interface InternalHostOptions {
   readonly isolateModules?: boolean;
   /** The URL users reach the app at, when it differs from where this host listens (the CLI's watch proxy). */
   readonly publicUrl?: string;
+  /**
+   * The port when `port` is not given, after local.settings.json `Host.LocalHttpPort` (Core Tools' rule). Without it
+   * (the in-process API) an omitted port means any free port and LocalHttpPort is not used.
+   */
+  readonly defaultPort?: number;
 }
 
 const defaults = {
@@ -53,14 +58,10 @@ function positiveOption(name: string, value: number | undefined, fallback: numbe
   return value;
 }
 
-function portOption(port: number | undefined): number {
-  if (port === undefined) {
-    return 0;
-  }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+function validatePort(port: number | undefined): void {
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new HostStartupError(`Option port must be an integer from 0 to 65535 (got ${String(port)}).`);
   }
-  return port;
 }
 
 /**
@@ -73,7 +74,7 @@ export async function startHost(options: StartHostOptions & InternalHostOptions)
     throw new HostStartupError('startHost() needs appDir: the folder of the function app, e.g. startHost({ appDir: "apps/my-app" }).');
   }
   const hostname = options.hostname ?? defaults.hostname;
-  const port = portOption(options.port);
+  validatePort(options.port);
   const maxBodyBytes = positiveOption('maxBodyBytes', options.maxBodyBytes, defaults.maxBodyBytes);
   const headersTimeoutMs = positiveOption('headersTimeoutMs', options.headersTimeoutMs, defaults.headersTimeoutMs);
   const requestTimeoutMs = Math.max(positiveOption('requestTimeoutMs', options.requestTimeoutMs, defaults.requestTimeoutMs), headersTimeoutMs);
@@ -102,6 +103,7 @@ export async function startHost(options: StartHostOptions & InternalHostOptions)
 
   try {
     const config = await readAppConfig(appDir);
+    const port = options.port ?? (options.defaultPort === undefined ? 0 : (config.localHttpPort ?? options.defaultPort));
     const boundPort = await listen(server, port, hostname);
     cleanups.push(() => {
       server.closeAllConnections();

@@ -1,0 +1,28 @@
+export const helpText = `azfx — run an Azure Functions (Node.js, @azure/functions v4) app locally, without Core Tools.
+
+Usage:
+  azfx start [appDir] [options]
+
+  appDir                 The function app's folder (package.json with "main", host.json,
+                         local.settings.json). Default: the current folder.
+
+Options:
+  -p, --port <port>      Port to listen on. Default: local.settings.json Host.LocalHttpPort, else 7071.
+      --host <address>   Address to listen on. Default: 127.0.0.1 (this machine only).
+                         Anything else exposes every function to the network.
+  -w, --watch            Restart the app when its built files (what "main" matches), package.json,
+                         host.json or local.settings.json change. The port stays open.
+  -v, --verbose          Print debug logs and the worker's system logs too.
+      --admin-key <key>  Let callers from other machines use the admin endpoints
+                         (POST /admin/functions/{name}) when they send x-functions-key: <key>.
+                         Also read from AZFX_ADMIN_KEY.
+      --max-body-size <size>
+                         Largest request body accepted (e.g. 10mb). Default: 100mb. Larger: 413.
+  -h, --help             Show this help.
+      --version          Print the version.
+
+Run a non-HTTP function by hand:
+  curl -X POST http://localhost:7071/admin/functions/<name> -H 'content-type: application/json' -d '{"input":"..."}'
+
+Stop with Ctrl+C: running invocations finish, appTerminate hooks run, then azfx exits.
+`;

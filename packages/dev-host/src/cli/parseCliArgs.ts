@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+
+export interface StartCommand {
+  readonly kind: 'start';
+  readonly appDir: string;
+  /** Undefined: local.settings.json `Host.LocalHttpPort`, else 7071. */
+  readonly port: number | undefined;
+  readonly hostname: string;
+  readonly watch: boolean;
+  readonly verbose: boolean;
+  readonly adminKey: string | undefined;
+  readonly maxBodyBytes: number | undefined;
+}
+
+export type CliCommand =
+  | StartCommand
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  /** Internal: the process `azfx start --watch` runs the app in. */
+  | { readonly kind: 'watch-child'; readonly start: StartCommand; readonly publicUrl: string };
+
+export class UsageError extends Error {}
+
+export const watchChildCommand = '__azfx-watch-child';
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535 (got "${text}").`);
+  }
+  return port;
+}
+
+function parseSize(text: string): number {
+  const match = /^(\d+)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
+  if (!match?.[1]) {
+    throw new UsageError(`--max-body-size must be a size such as 1048576, 512kb or 100mb (got "${text}").`);
+  }
+  const units: Record<string, number> = { b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+  const bytes = Number(match[1]) * (units[(match[2] ?? 'b').toLowerCase()] ?? 1);
+  if (bytes <= 0) {
+    throw new UsageError('--max-body-size must be larger than 0.');
+  }
+  return bytes;
+}
+
+/** `azfx start [appDir] [--port N] [--host H] [--watch] [--verbose] [--admin-key K] [--max-body-size S]`, `azfx --help`. */
+export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
+        watch: { type: 'boolean', short: 'w', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false },
+        'admin-key': { type: 'string' },
+        'max-body-size': { type: 'string' },
+        'public-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error: unknown) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    return { kind: 'help' };
+  }
+  if (values.version) {
+    return { kind: 'version' };
+  }
+  const [command, ...rest] = positionals;
+  if (command === undefined) {
+    return { kind: 'help' };
+  }
+  if (command !== 'start' && command !== watchChildCommand) {
+    throw new UsageError(`Unknown command "${command}". The command is \`azfx start [appDir]\`.`);
+  }
+  if (rest.length > 1) {
+    throw new UsageError(`\`azfx start\` takes one app folder (got ${rest.map((arg) => `"${arg}"`).join(', ')}).`);
+  }
+  const adminKey = values['admin-key'] ?? env.AZFX_ADMIN_KEY;
+  const start: StartCommand = {
+    kind: 'start',
+    appDir: rest[0] ?? '.',
+    port: values.port === undefined ? undefined : parsePort(values.port),
+    hostname: values.host ?? '127.0.0.1',
+    watch: values.watch,
+    verbose: values.verbose,
+    adminKey: adminKey === '' ? undefined : adminKey,
+    maxBodyBytes: values['max-body-size'] === undefined ? undefined : parseSize(values['max-body-size']),
+  };
+  if (command === watchChildCommand) {
+    const publicUrl = values['public-url'];
+    if (publicUrl === undefined) {
+      throw new UsageError(`${watchChildCommand} needs --public-url.`);
+    }
+    return { kind: 'watch-child', start, publicUrl };
+  }
+  return start;
+}
