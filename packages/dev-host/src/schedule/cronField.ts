@@ -1,15 +1,14 @@
 // One field of an NCRONTAB expression, read as NCrontab (the library behind the Functions timer trigger) reads it:
 // '*', a value, a range 'a-b', a step '*/n', 'a-b/n' or 'a/n' (from a to the field's maximum), and comma lists of
 // those. Month and day names are matched as NCrontab does: any case-insensitive prefix of the English name, the
-// first name that fits wins ('Jan', 'January', 'Tue'). Day of week runs 0-6 from Sunday; 7 is read as Sunday too.
+// first name that fits wins ('Jan', 'January', 'Tue'). Day of week runs 0-6 from Sunday;
+// 7 is refused, as NCrontab refuses it, so a schedule that starts here also starts on Azure.
 
 export interface CronFieldSpec {
   readonly name: string;
   readonly min: number;
   readonly max: number;
   readonly names?: readonly string[];
-  /** A value this field also accepts, read as another (day of week 7 is Sunday). */
-  readonly alias?: { readonly value: number; readonly means: number };
 }
 
 export const SECOND: CronFieldSpec = { name: 'second', min: 0, max: 59 };
@@ -27,7 +26,6 @@ export const DAY_OF_WEEK: CronFieldSpec = {
   min: 0,
   max: 6,
   names: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-  alias: { value: 7, means: 0 },
 };
 
 /** The allowed values of a field: `has` for tests, `nextFrom` for searches. */
@@ -72,15 +70,13 @@ export class CronField {
 export class CronFieldProblem extends Error {}
 
 function allowedText(spec: CronFieldSpec): string {
-  const alias = spec.alias === undefined ? '' : ` (${spec.alias.value} also means ${spec.alias.means})`;
   const names = spec.names === undefined ? '' : `, or names such as ${spec.names.map((name) => name.slice(0, 3)).join(', ')}`;
-  return `${spec.name} values run from ${spec.min} to ${spec.max}${alias}${names}`;
+  return `${spec.name} values run from ${spec.min} to ${spec.max}${names}`;
 }
 
 function parseValue(spec: CronFieldSpec, text: string, field: string): number {
   if (/^[0-9]+$/.test(text)) {
     const value = Number(text);
-    if (spec.alias?.value === value) return value;
     if (value < spec.min || value > spec.max) {
       throw new CronFieldProblem(`the ${spec.name} field '${field}' has the value ${text}, which is out of range; ${allowedText(spec)}`);
     }
@@ -125,7 +121,7 @@ function parseItem(spec: CronFieldSpec, item: string, field: string, into: Set<n
     }
   }
   for (let value = first; value <= last; value += step) {
-    into.add(spec.alias?.value === value ? spec.alias.means : value);
+    into.add(value);
   }
 }
 
