@@ -22,7 +22,7 @@ describe('pnpm fork:rename in a copy of this repository', () => {
     step(copy.root, 'pnpm', ['install', '--offline', '--no-frozen-lockfile']);
     from = readRepoIdentity(copy.root);
     to = { scope: from.scope === '@acme' ? '@acme-fork' : '@acme', repo: 'acme-corp/functions-extensions' };
-    renameOutput = step(copy.root, 'node', ['tooling/starter/fork-rename.mjs', '--scope', to.scope, '--repo', to.repo]);
+    renameOutput = step(copy.root, 'node', ['tooling/starter/fork-rename.mjs', '--scope', to.scope, '--repo', to.repo]).stdout;
   });
 
   afterAll(() => {
@@ -63,7 +63,7 @@ describe('pnpm fork:rename in a copy of this repository', () => {
       default: { getReleaseLine: (changeset: object, type: string, options: unknown) => Promise<string> };
     };
     // A commit that exists, since the changelog asks git for its subject (to find a pull request number).
-    const commit = step(REPO_ROOT, 'git', ['rev-parse', 'HEAD']).trim();
+    const commit = step(REPO_ROOT, 'git', ['rev-parse', 'HEAD']).stdout.trim();
     const line = await changelog.default.getReleaseLine(
       { id: 'fork', summary: 'Forked.', releases: [], commit },
       'minor',

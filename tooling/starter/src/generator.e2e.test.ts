@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listExamples, renderExample } from './examples.mjs';
+import { pascalCase } from './extension-name.mjs';
 import { readRepoIdentity } from './repo-identity.mjs';
 import { copyWorkspace, run, step } from './testing/workspace-copy.js';
 import { readVitestReport } from './testing/vitest-report.js';
@@ -21,7 +22,7 @@ describe('pnpm gen extension in a copy of this repository', () => {
   beforeAll(() => {
     copy = copyWorkspace();
     scope = readRepoIdentity(copy.root).scope;
-    genOutput = step(copy.root, 'pnpm', ['gen', 'extension', probe]);
+    genOutput = step(copy.root, 'pnpm', ['gen', 'extension', probe]).stdout;
     for (const example of examples) {
       step(copy.root, 'pnpm', ['gen', 'extension', example]);
       for (const [path, content] of Object.entries(renderExample(example, { scope }))) {
@@ -49,6 +50,19 @@ describe('pnpm gen extension in a copy of this repository', () => {
       for (const file of ['index.mjs', 'index.cjs', 'index.d.mts', 'index.d.cts']) {
         expect(existsSync(join(copy.root, 'packages', `extension-${name}`, 'dist', file)), `${name}: dist/${file}`).toBe(true);
       }
+    }
+  });
+
+  // Vitest smooths over module interop; Node does not. Load what was built the way apps will: as an ES module and
+  // as CommonJS, from the package's own folder, where its dependencies resolve.
+  it('loads in Node as an ES module and as CommonJS', () => {
+    for (const name of allNames()) {
+      const dir = join(copy.root, 'packages', `extension-${name}`);
+      const exportName = `${pascalCase(name)}Extension`;
+      const esm = step(dir, 'node', ['--input-type=module', '-e', `import { ${exportName} as x } from './dist/index.mjs'; console.log(x.name);`]);
+      const cjs = step(dir, 'node', ['-e', `console.log(require('./dist/index.cjs').${exportName}.name);`]);
+      expect(esm.stdout).toBe(`${name}\n`);
+      expect(cjs.stdout).toBe(`${name}\n`);
     }
   });
 

@@ -33,6 +33,8 @@ export function copyWorkspace(source = REPO_ROOT): { root: string; remove: () =>
 
 export interface StepResult {
   status: number | null;
+  stdout: string;
+  /** stdout and stderr together, for error messages. */
   output: string;
 }
 
@@ -56,13 +58,13 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
 export function run(cwd: string, command: string, args: readonly string[], timeoutMs = 240_000): StepResult {
   const result = spawnSync(command, args, { cwd, env: cleanEnvironment(), encoding: 'utf8', timeout: timeoutMs });
   const output = `${result.stdout}${result.stderr}${result.error ? `\n${result.error.message}` : ''}`;
-  return { status: result.status, output };
+  return { status: result.status, stdout: result.stdout, output };
 }
 
-export function step(cwd: string, command: string, args: readonly string[], timeoutMs?: number): string {
+export function step(cwd: string, command: string, args: readonly string[], timeoutMs?: number): StepResult {
   const result = run(cwd, command, args, timeoutMs);
   if (result.status !== 0) {
     throw new Error(`\`${[command, ...args].join(' ')}\` exited with ${String(result.status)} in ${cwd}:\n${result.output}`);
   }
-  return result.output;
+  return result;
 }
