@@ -137,7 +137,12 @@ describe('a release, end to end, against a local registry', () => {
       await step(`npm install (${kind} app)`, () =>
         runCommand('npm', ['install', '--registry', url, ...wanted, '@azure/functions'], {
           cwd: appDir,
-          env: npmEnv({ npm_config_userconfig: npmrc, npm_config_cache: path.join(scratch, 'npm-cache') }),
+          env: npmEnv({
+            npm_config_userconfig: npmrc,
+            npm_config_cache: path.join(scratch, 'npm-cache'),
+            // The lockfile check below reads where each tarball came from: make sure npm writes it down.
+            npm_config_omit_lockfile_registry_resolved: 'false',
+          }),
           timeoutMs: 180_000,
         }),
       );
