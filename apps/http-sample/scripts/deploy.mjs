@@ -47,9 +47,13 @@ pnpm(
 );
 separateHardLinks(out);
 // pnpm's bookkeeping names the workspace on this machine; the deployed app needs none of it.
-for (const leftover of ['pnpm-lock.yaml', 'node_modules/.pnpm', 'node_modules/.modules.yaml', 'node_modules/.pnpm-workspace-state-v1.json']) {
-  rmSync(join(out, leftover), { recursive: true, force: true });
-}
+const pnpmLeftovers = [
+  'pnpm-lock.yaml',
+  'node_modules/.pnpm',
+  'node_modules/.modules.yaml',
+  'node_modules/.pnpm-workspace-state-v1.json',
+];
+for (const leftover of pnpmLeftovers) rmSync(join(out, leftover), { recursive: true, force: true });
 
 const workspace = readWorkspacePackages();
 const vendored = new Map();
@@ -118,9 +122,12 @@ function replaceWorkspaceRanges(manifestPath) {
     for (const [dep, range] of Object.entries(manifest[field] ?? {})) {
       if (typeof range !== 'string' || !range.startsWith('workspace:')) continue;
       const target = workspace.get(dep);
-      if (target === undefined) fail(`${manifest.name} depends on ${dep} through "${range}", which is not in the workspace.`);
+      if (target === undefined) {
+        fail(`${manifest.name} depends on ${dep} through "${range}", which is not in the workspace.`);
+      }
       const spec = range.slice('workspace:'.length);
-      manifest[field][dep] = spec === '*' ? target.version : spec === '^' || spec === '~' ? spec + target.version : spec;
+      manifest[field][dep] =
+        spec === '*' ? target.version : spec === '^' || spec === '~' ? `${spec}${target.version}` : spec;
     }
   }
   writeNewFile(manifestPath, manifest);

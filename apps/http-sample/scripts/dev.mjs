@@ -13,7 +13,9 @@ const require = createRequire(join(appDir, 'package.json'));
 const tsc = require.resolve('typescript/bin/tsc');
 const devHostManifest = require.resolve('@azfx/dev-host/package.json');
 const azfx = join(dirname(devHostManifest), JSON.parse(readFileSync(devHostManifest, 'utf8')).bin.azfx);
-const tscArgs = [tsc, '-p', 'tsconfig.build.json'];
+// Incremental, so that tsc --watch starts from what the first build wrote instead of emitting every file again
+// (which would make the host reload right after it started).
+const tscArgs = [tsc, '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'];
 
 // The host needs compiled files before it starts; type errors are reported here and again by tsc --watch, but
 // tsc still emits, so the host can start and the next save fixes things.
