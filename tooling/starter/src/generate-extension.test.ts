@@ -36,6 +36,7 @@ describe('generateExtension', () => {
       'packages/extension-request-id/package.json',
       'packages/extension-request-id/src/index.test.ts',
       'packages/extension-request-id/src/index.ts',
+      'packages/extension-request-id/src/package.test.ts',
       'packages/extension-request-id/tsconfig.json',
       'packages/extension-request-id/tsdown.config.ts',
       'packages/extension-request-id/vitest.config.ts',
