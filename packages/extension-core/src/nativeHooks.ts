@@ -1,4 +1,5 @@
-import { app, type Disposable } from '@azure/functions';
+// A default import: @azure/functions is a CommonJS bundle whose named exports Node's ESM loader cannot all see.
+import azureFunctions, { type Disposable } from '@azure/functions';
 import { dispatchAppStart, dispatchAppTerminate } from './dispatch/appLifecycle.js';
 import { dispatchPostInvocation } from './dispatch/postInvocation.js';
 import { dispatchPreInvocation } from './dispatch/preInvocation.js';
@@ -22,6 +23,7 @@ let appTerminateHook: Disposable | undefined;
  * extensions there are, one appStart hook (the start-up line), and appTerminate only once an extension uses it.
  */
 export function installNativeHooks(needsAppTerminate: boolean): void {
+  const { app } = azureFunctions;
   invocationHooks ??= [
     app.hook.preInvocation(dispatchPreInvocation),
     app.hook.postInvocation(dispatchPostInvocation),

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { format } from 'node:util';
-import {
-  InvocationContext,
-  PostInvocationContext,
-  PreInvocationContext,
-  type FunctionHandler,
-  type LogLevel,
-} from '@azure/functions';
+// A default import: @azure/functions is a CommonJS bundle, and Node's ESM loader cannot see its classes as named
+// exports (`import { InvocationContext } from '@azure/functions'` fails in a real ESM app, not under vitest).
+import azureFunctions, { type FunctionHandler, type InvocationContext, type LogLevel } from '@azure/functions';
 import { nativeHooks } from '../nativeHooks.js';
 
 /** One line an invocation logged through its `InvocationContext`. */
@@ -48,6 +44,7 @@ export interface InvocationOutcome {
  * final error decides failure. For unit tests of extensions; whole apps are better tested with `@azfx/dev-host`.
  */
 export async function runInvocation(options: RunInvocationOptions = {}): Promise<InvocationOutcome> {
+  const { InvocationContext, PreInvocationContext, PostInvocationContext } = azureFunctions;
   const logs: InvocationLog[] = [];
   const invocationContext = new InvocationContext({
     functionName: options.functionName ?? 'testFunction',
