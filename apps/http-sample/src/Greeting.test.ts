@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await host.close();
+  // Undefined when the host failed to start: that failure is the one to report.
+  await (host as Host | undefined)?.close();
 });
 
 describe('Greeting, a JSON endpoint', () => {
