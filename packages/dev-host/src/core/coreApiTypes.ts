@@ -156,5 +156,5 @@ export interface CoreApi {
   setProgrammingModel(programmingModel: ProgrammingModel): void;
   getProgrammingModel(): ProgrammingModel | undefined;
   log(level: RpcLogLevel, category: RpcLogCategory, message: string): void;
-  readonly Disposable: abstract new (callOnDispose: () => unknown) => DisposableLike;
+  readonly Disposable: new (callOnDispose: () => unknown) => DisposableLike;
 }

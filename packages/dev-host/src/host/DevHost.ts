@@ -19,7 +19,7 @@ interface ShutdownParts {
   readonly inFlight: InFlightWork;
   readonly streamAgent: Agent;
   /** In the order to run them: module cache, environment, core module, process slot… */
-  readonly cleanups: readonly (() => void)[];
+  readonly cleanups: readonly (() => void | Promise<void>)[];
 }
 
 export interface DevHostParts {
@@ -144,7 +144,7 @@ export class DevHost implements Host {
     streamAgent.destroy();
     for (const cleanup of cleanups) {
       try {
-        cleanup();
+        await cleanup();
       } catch (error: unknown) {
         logger.host('warning', `Cleanup after shutdown failed: ${describeError(error)}`);
       }

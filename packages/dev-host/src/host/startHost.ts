@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { Agent, createServer, Server as HttpServer } from 'node:http';
+import type { Server as NetServer } from 'node:net';
 import path from 'node:path';
 import { createCoreApi } from '../core/createCoreApi.js';
 import { provideCoreModule } from '../core/installCoreModule.js';
@@ -23,6 +24,27 @@ import { describeForUsers, httpRouteDefinitions, listingLines } from './listing.
 import { claimProcessSlot } from './processSlot.js';
 import type { Host, StartHostOptions } from './publicTypes.js';
 import { startWorkerApp } from './startWorkerApp.js';
+
+/** Closes servers the app's programming model started, waiting until they are closed. */
+async function closeServers(servers: readonly NetServer[]): Promise<void> {
+  await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          if (!server.listening) {
+            resolve();
+            return;
+          }
+          server.close(() => {
+            resolve();
+          });
+          if (server instanceof HttpServer) {
+            server.closeAllConnections();
+          }
+        }),
+    ),
+  );
+}
 
 /** Options the CLI needs on top of the public ones. */
 export interface InternalHostOptions {
@@ -83,7 +105,7 @@ export async function startHost(options: StartHostOptions & InternalHostOptions)
 
   const resolvedDir = path.resolve(options.appDir);
   const appDir = await realpath(resolvedDir).catch(() => resolvedDir);
-  const cleanups: (() => void)[] = [claimProcessSlot(appDir)];
+  const cleanups: (() => void | Promise<void>)[] = [claimProcessSlot(appDir)];
   const server = createServer({
     headersTimeout: headersTimeoutMs,
     requestTimeout: requestTimeoutMs,
@@ -145,15 +167,7 @@ export async function startHost(options: StartHostOptions & InternalHostOptions)
     });
 
     const started = await startWorkerApp(config, session, worker);
-    const modelCleanup = (): void => {
-      for (const modelServer of started.modelServers) {
-        if (modelServer instanceof HttpServer) {
-          modelServer.closeAllConnections();
-        }
-        modelServer.close();
-      }
-    };
-    cleanups.push(modelCleanup);
+    cleanups.push(() => closeServers(started.modelServers));
 
     const descriptors = describeFunctions(worker.functions);
     let routeTable: RouteTable;
@@ -211,7 +225,7 @@ export async function startHost(options: StartHostOptions & InternalHostOptions)
     streamAgent.destroy();
     for (const cleanup of cleanups.reverse()) {
       try {
-        cleanup();
+        await cleanup();
       } catch {
         // Best effort: the start-up error is what matters.
       }

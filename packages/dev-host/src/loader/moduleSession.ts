@@ -1,4 +1,4 @@
-import { createRequire, register } from 'node:module';
+import Module, { createRequire, register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -41,10 +41,22 @@ function processWideState(): ProcessWideState {
   return state;
 }
 
-// A real dynamic import, kept out of reach of bundlers and test runners that rewrite `import()` (vitest would
-// otherwise load the app through its own module runner, not as the worker does).
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
-const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+interface CompilableModule {
+  exports: unknown;
+  _compile(content: string, filename: string): void;
+}
+
+/**
+ * A real dynamic import, as the worker does it. A plain `import()` here could be rewritten by a bundler or a test
+ * runner (vitest would load the app through its own module runner), and `new Function` code has no import callback
+ * inside vitest's vm. A CommonJS module compiled by Node's own loader has one, wherever the caller runs.
+ */
+function createNativeImport(appDir: string): (specifier: string) => Promise<unknown> {
+  const filename = path.join(appDir, '__azfx_native_import__.cjs');
+  const loader = new Module(filename) as unknown as CompilableModule;
+  loader._compile('module.exports = (specifier) => import(specifier);', filename);
+  return loader.exports as (specifier: string) => Promise<unknown>;
+}
 
 export class ModuleSession {
   readonly #appDir: string;
@@ -52,6 +64,7 @@ export class ModuleSession {
   readonly #session: number;
   readonly #require: NodeJS.Require;
   readonly #cacheBefore: ReadonlySet<string>;
+  readonly #nativeImport: (specifier: string) => Promise<unknown>;
 
   /**
    * `isolated`: load ES modules under a fresh URL (needed whenever this process may load the app again). The CLI,
@@ -61,6 +74,7 @@ export class ModuleSession {
     this.#appDir = appDir;
     this.#isolated = options.isolated;
     this.#require = createRequire(path.join(appDir, 'package.json'));
+    this.#nativeImport = createNativeImport(appDir);
     const state = processWideState();
     this.#session = ++state.lastSession;
     if (this.#isolated && !state.hooksRegistered) {
@@ -82,7 +96,7 @@ export class ModuleSession {
     if (this.#isolated) {
       url.searchParams.set(sessionParameter, String(this.#session));
     }
-    await nativeImport(url.href);
+    await this.#nativeImport(url.href);
   }
 
   /** Forgets every CommonJS module this session loaded, and the app's library copy, so the next load is fresh. */

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError, watchChildCommand } from './parseCliArgs.js';
+
+describe('parseCliArgs', () => {
+  it('reads azfx start with its defaults', () => {
+    expect(parseCliArgs(['start'], {})).toEqual({
+      kind: 'start',
+      appDir: '.',
+      port: undefined,
+      hostname: '127.0.0.1',
+      watch: false,
+      verbose: false,
+      adminKey: undefined,
+      maxBodyBytes: undefined,
+    });
+  });
+
+  it('reads every option', () => {
+    expect(
+      parseCliArgs(['start', 'apps/x', '--port', '8080', '--host', '0.0.0.0', '--watch', '--verbose', '--admin-key', 'k', '--max-body-size', '2mb'], {}),
+    ).toEqual({
+      kind: 'start',
+      appDir: 'apps/x',
+      port: 8080,
+      hostname: '0.0.0.0',
+      watch: true,
+      verbose: true,
+      adminKey: 'k',
+      maxBodyBytes: 2 * 1024 * 1024,
+    });
+    expect(parseCliArgs(['start', '-p', '0', '-w', '-v'], {})).toMatchObject({ port: 0, watch: true, verbose: true });
+  });
+
+  it('takes the admin key from AZFX_ADMIN_KEY', () => {
+    expect(parseCliArgs(['start'], { AZFX_ADMIN_KEY: 'from-env' })).toMatchObject({ adminKey: 'from-env' });
+  });
+
+  it('shows help for --help, -h, or no command', () => {
+    expect(parseCliArgs(['--help'], {})).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['start', '-h'], {})).toEqual({ kind: 'help' });
+    expect(parseCliArgs([], {})).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['--version'], {})).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [['start', '--port', 'abc'], /--port must be a number from 0 to 65535/],
+    [['start', '--port', '70000'], /--port must be a number/],
+    [['start', '--bogus'], /Unknown option '--bogus'/],
+    [['serve'], /Unknown command "serve"/],
+    [['start', 'a', 'b'], /takes one app folder/],
+    [['start', '--max-body-size', 'lots'], /--max-body-size must be a size/],
+  ])('rejects %j', (args, message) => {
+    expect(() => parseCliArgs(args, {})).toThrow(UsageError);
+    expect(() => parseCliArgs(args, {})).toThrow(message);
+  });
+
+  it('reads the internal watch child command', () => {
+    expect(parseCliArgs([watchChildCommand, '/app', '--public-url', 'http://localhost:7071'], {})).toMatchObject({
+      kind: 'watch-child',
+      publicUrl: 'http://localhost:7071',
+      start: { appDir: '/app' },
+    });
+  });
+});
