@@ -98,8 +98,9 @@ describe('generateExtension', () => {
   });
 });
 
-// The template copies the reference extension's package shape; when the timer's changes, this says so.
-describe('the generated package.json against packages/extension-timer', () => {
+// The template copies the reference extension's package shape and build configuration; when the timer's
+// change, these say so.
+describe('the generated package against packages/extension-timer', () => {
   const timer = readJson(join(REPO_ROOT, 'packages/extension-timer/package.json'));
 
   function generatedManifest() {
@@ -114,6 +115,25 @@ describe('the generated package.json against packages/extension-timer', () => {
       expect(generatedManifest()[field]).toEqual(timer[field]);
     },
   );
+
+  it.each(['tsconfig.json', 'tsdown.config.ts'])('has the same %s', (file) => {
+    const root = workspace();
+    generateExtension(root, 'request-id');
+    expect(readFileSync(join(root, 'packages/extension-request-id', file), 'utf8')).toBe(
+      readFileSync(join(REPO_ROOT, 'packages/extension-timer', file), 'utf8'),
+    );
+  });
+
+  it('has the same vitest.config.ts, but for the project name', () => {
+    const root = workspace();
+    generateExtension(root, 'request-id');
+    expect(readFileSync(join(root, 'packages/extension-request-id/vitest.config.ts'), 'utf8')).toBe(
+      readFileSync(join(REPO_ROOT, 'packages/extension-timer/vitest.config.ts'), 'utf8').replace(
+        "name: 'extension-timer'",
+        "name: 'extension-request-id'",
+      ),
+    );
+  });
 
   it('declares no side effects: the generated extension registers nothing until the app calls configure()', () => {
     expect(generatedManifest().sideEffects).toBe(false);

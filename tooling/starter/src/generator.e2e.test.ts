@@ -73,6 +73,25 @@ describe('pnpm gen extension in a copy of this repository', () => {
     expect(report.testResults.map((file) => file.status)).not.toContain('failed');
   });
 
+  // The checks `pnpm release` runs before it publishes anything: publint, Are the Types Wrong?, the tarball's
+  // contents, the licence. Only the new packages are selected; the others have tests of their own.
+  it('passes the release checks on what `pnpm publish` would upload', () => {
+    const names = allNames().map((name) => packageOf(name).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    step(copy.root, 'pnpm', [
+      'vitest',
+      'run',
+      '--project',
+      'release',
+      'tooling/release/src/package-validation.test.ts',
+      '--testNamePattern',
+      // vitest names each package's tests `'<name>' <check>`.
+      `'(${names.join('|')})' `,
+    ]);
+    const report = readVitestReport(copy.root);
+    expect(report.numFailedTests).toBe(0);
+    expect(report.numPassedTests).toBeGreaterThanOrEqual(allNames().length * 5);
+  });
+
   it('refuses the same name again, and a bad one, with a clear message', () => {
     const again = run(copy.root, 'pnpm', ['gen', 'extension', probe]);
     expect(again.status).not.toBe(0);
