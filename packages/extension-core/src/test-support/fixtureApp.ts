@@ -1,0 +1,26 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * A copy of a fixture app in a temporary folder whose node_modules holds this package (as a customer's app would
+ * have it installed: its build, through its exports) and this package's `@azure/functions`. A fixture inside this
+ * package cannot import the package by name: its own package.json stops Node's self-reference.
+ */
+export function installFixtureApp(name: string): { dir: string; remove: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'azfx-core-app-'));
+  const dir = path.join(root, name);
+  cpSync(path.join(packageDir, 'src', 'fixtures', name), dir, { recursive: true });
+  mkdirSync(path.join(dir, 'node_modules', '@azfx'), { recursive: true });
+  symlinkSync(packageDir, path.join(dir, 'node_modules', '@azfx', 'extension-core'), 'dir');
+  symlinkSync(path.join(packageDir, 'node_modules', '@azure'), path.join(dir, 'node_modules', '@azure'), 'dir');
+  return {
+    dir,
+    remove: () => {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
