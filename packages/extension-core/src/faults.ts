@@ -13,7 +13,8 @@ export type Phase =
   | 'postInvocation'
   | 'onError';
 
-interface InvocationLogTarget {
+/** Where an invocation's faults are logged: its `InvocationContext`, in practice. */
+export interface InvocationLogTarget {
   readonly functionName: string;
   readonly invocationId: string;
   error(...args: unknown[]): void;

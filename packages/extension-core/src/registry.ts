@@ -1,5 +1,5 @@
 import { isDisabled, readDisabledSetting, type DisabledSetting } from './disabled.js';
-import { logInvocationFault } from './faults.js';
+import { logInvocationFault, type InvocationLogTarget } from './faults.js';
 import type { RegisteredExtension } from './RegisteredExtension.js';
 import { scopeSelects, type FunctionInfo } from './scope.js';
 import type { ExtensionInfo } from './types.js';
@@ -10,12 +10,6 @@ export interface FunctionPlan {
   readonly entries: readonly RegisteredExtension[];
   /** Whether any of them wraps the handler: without one, the handler is left as it is. */
   readonly wrapsHandler: boolean;
-}
-
-interface InvocationLogTarget {
-  readonly functionName: string;
-  readonly invocationId: string;
-  error(...args: unknown[]): void;
 }
 
 /**
