@@ -29,6 +29,11 @@ export interface InvocationRun {
   readonly outcome: InvocationOutcome;
 }
 
+function preview(data: RpcTypedData | null | undefined): string {
+  const text = data?.string ?? data?.json ?? (data?.bytes ? `<${data.bytes.byteLength} bytes>` : JSON.stringify(data ?? null));
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
 /** A started app: its functions, and the host's way of invoking one (request building, logging, tracking). */
 export class AppRuntime {
   readonly worker: WorkerApp;
@@ -74,6 +79,10 @@ export class AppRuntime {
       this.#logger.host('error', `Result: Failure\nException: ${describeError(outcome.error)}`, scope);
     } else {
       this.#logger.host(level, `Executed 'Functions.${descriptor.name}' (Succeeded, Id=${invocationId}, Duration=${duration}ms)`, scope);
+      for (const output of outcome.response.outputData ?? []) {
+        // No storage or service behind output bindings here: show what would have been sent.
+        this.#logger.host('debug', `Output binding "${output.name ?? '?'}" was not delivered (the dev host has no bindings): ${preview(output.data)}`, scope);
+      }
     }
     return { invocationId, outcome };
   }

@@ -7,7 +7,7 @@ import type { Logger } from '../logging/createLogger.js';
 import type { LogRecord } from '../logging/LogRecord.js';
 import type { RouteTable } from '../routing/routeTable.js';
 import { createAppHookContext } from '../worker/hookContexts.js';
-import { timerInfo, toTypedData } from '../worker/toTypedData.js';
+import { fromTypedData, timerInfo, toTypedData } from '../worker/toTypedData.js';
 import type { AppRuntime } from './AppRuntime.js';
 import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from './functionDescriptors.js';
 import type { InFlightWork } from './InFlightWork.js';
@@ -78,9 +78,15 @@ export class DevHost implements Host {
     });
     const logs = this.#parts.logger.records.filter((record) => record.invocationId === invocationId);
     if (outcome.failed) {
-      return { invocationId, failed: true, result: outcome.result, error: outcome.error, logs };
+      return { invocationId, failed: true, result: outcome.result, error: outcome.error, outputs: {}, logs };
     }
-    return { invocationId, failed: false, result: outcome.result, logs };
+    const outputs: Record<string, unknown> = {};
+    for (const binding of outcome.response.outputData ?? []) {
+      if (typeof binding.name === 'string') {
+        outputs[binding.name] = fromTypedData(binding.data);
+      }
+    }
+    return { invocationId, failed: false, result: outcome.result, outputs, logs };
   }
 
   close(): Promise<void> {

@@ -109,6 +109,9 @@ describe('host lifecycle', () => {
     const timer = await host.invoke('tick');
     expect(timer.failed).toBe(false);
 
+    const fanned = await host.invoke('fanOut', { input: 'work item' });
+    expect(fanned.outputs).toEqual({ nextQueue: [{ forwarded: 'work item' }] });
+
     await expect(host.invoke('nope')).rejects.toThrow(/no function named "nope".*hello/);
   });
 

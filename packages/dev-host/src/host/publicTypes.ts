@@ -66,6 +66,11 @@ export interface InvokeResult {
   readonly result?: unknown;
   /** What failed the invocation. */
   readonly error?: unknown;
+  /**
+   * What the function wrote to its output bindings (`context.extraOutputs`, or a non-HTTP `return` binding), by
+   * binding name. The dev host does not deliver them anywhere (it has no storage), so tests can check them here.
+   */
+  readonly outputs: Readonly<Record<string, unknown>>;
   /** The logs of this invocation. */
   readonly logs: readonly LogRecord[];
 }
