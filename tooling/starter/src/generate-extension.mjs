@@ -89,12 +89,19 @@ export function generateExtension(root, name, options = {}) {
  */
 export function describeNextSteps(generated) {
   const { packageName, folder, name } = generated;
-  return `Next steps:
-  pnpm install                               link ${packageName} into the workspace
-  pnpm --filter "${packageName}..." build   build it and what it depends on
-  pnpm vitest run --project extension-${name}   run its tests
-  pnpm --filter ${packageName} lint && pnpm --filter ${packageName} typecheck
-
-Then write your hooks in ${folder}/src/index.ts, describe them in ${folder}/README.md and
-.changeset/${name}-initial.md, and try the extension in apps/http-sample (see docs/writing-extensions.md).`;
+  const steps = [
+    ['pnpm install', `link ${packageName} into the workspace`],
+    [`pnpm --filter "${packageName}..." build`, 'build it and what it depends on'],
+    [`pnpm vitest run --project extension-${name}`, 'run its tests'],
+    [`pnpm --filter ${packageName} lint`, 'lint it'],
+    [`pnpm --filter ${packageName} typecheck`, 'type-check it'],
+  ];
+  const width = Math.max(...steps.map(([command]) => command.length));
+  return [
+    'Next steps:',
+    ...steps.map(([command, why]) => `  ${command.padEnd(width)}  # ${why}`),
+    '',
+    `Then write your hooks in ${folder}/src/index.ts, describe them in its README.md and in`,
+    `.changeset/${name}-initial.md, and try the extension in apps/http-sample: see docs/writing-extensions.md.`,
+  ].join('\n');
 }
