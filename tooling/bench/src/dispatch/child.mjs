@@ -1,0 +1,64 @@
+// The dispatch benchmark's own process (started by ./measure.mjs with --expose-gc): every configuration of hooks
+// runs in this one process, interleaved round by round, so drift hits all of them alike.
+import { reportToParent } from '../support/runChild.mjs';
+import { installWorkerCore } from '../support/workerCore.mjs';
+import { checkSetup } from './checkSetup.mjs';
+import { createSetups } from './setups.mjs';
+import { invokeLikeTheWorker, lastUserLog } from './workerInvocation.mjs';
+
+const settings = /** @type {{ rounds: number; invocations: number; warmup: number }} */ (
+  JSON.parse(process.argv[2] ?? '{"rounds":15,"invocations":5000,"warmup":1000}')
+);
+
+// Before anything registers: the library asks for the core API once and remembers the answer.
+const hooks = installWorkerCore();
+const { default: azureFunctions } = await import('@azure/functions');
+const { defineExtension } = await import('@azfx/extension-core');
+const { resetExtensions } = await import('@azfx/extension-core/testing');
+// Importing the timer registers it (with its defaults); each setup starts from nothing again.
+const { TimerExtension } = await import('@azfx/extension-timer');
+
+const setups = createSetups({ app: azureFunctions.app, defineExtension, resetExtensions, TimerExtension });
+const collectGarbage = globalThis.gc;
+if (collectGarbage === undefined) throw new Error('Run with --expose-gc: each sample starts from a collected heap.');
+
+/** @type {string[]} */
+const checks = [];
+for (const setup of setups) checks.push(await checkSetup(setup, hooks, invokeLikeTheWorker));
+
+/**
+ * One sample: wall-clock and CPU time per invocation, in nanoseconds. CPU time (this process, all threads, so
+ * garbage collection helpers count) is what the comparisons use: on a shared machine, time spent waiting for a
+ * core is in the wall clock but is nobody's cost.
+ * @param {import('./setups.mjs').Setup} setup
+ * @param {number} invocations
+ * @returns {Promise<{ wallNs: number; cpuNs: number }>}
+ */
+async function sample(setup, invocations) {
+  setup.apply();
+  for (let index = 0; index < settings.warmup; index++) await invokeLikeTheWorker(hooks);
+  collectGarbage?.();
+  const cpuBefore = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  for (let index = 0; index < invocations; index++) await invokeLikeTheWorker(hooks);
+  const wallNs = Number(process.hrtime.bigint() - start) / invocations;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallNs, cpuNs: ((cpu.user + cpu.system) * 1000) / invocations };
+}
+
+// Warm-up: every configuration runs long enough for V8 to optimise the shared code paths before any sample counts.
+for (let pass = 0; pass < 2; pass++) {
+  for (const setup of setups) await sample(setup, settings.invocations);
+}
+
+/** @type {Record<string, { wallNs: number; cpuNs: number }[]>} */
+const samples = Object.fromEntries(setups.map((setup) => [setup.name, []]));
+for (let round = 0; round < settings.rounds; round++) {
+  // A different configuration goes first each round, so none always follows the same neighbour.
+  for (let offset = 0; offset < setups.length; offset++) {
+    const setup = setups[(round + offset) % setups.length];
+    if (setup !== undefined) samples[setup.name]?.push(await sample(setup, settings.invocations));
+  }
+}
+
+await reportToParent({ samples, checks, settings, exampleTimerLog: lastUserLog() });
