@@ -27,17 +27,20 @@ function isAdminTarget(url: string | undefined): boolean {
 export async function runWatch(command: StartCommand): Promise<number | undefined> {
   const appDir = path.resolve(command.appDir);
   let main: string;
-  let port: number;
+  let bound: { port: number; address: string };
   const server = createServer({ headersTimeout: 60_000, requestTimeout: 300_000, connectionsCheckingInterval: 1_000 });
   try {
     const config = await readAppConfig(appDir);
     main = config.main;
-    port = await listen(server, command.port ?? config.localHttpPort ?? defaultCliPort, command.hostname);
+    bound = await listen(server, command.port ?? config.localHttpPort ?? defaultCliPort, command.hostname);
   } catch (error: unknown) {
     printStartupError(error instanceof HostStartupError ? error : new HostStartupError(String(error)));
     return 1;
   }
-  const publicUrl = `http://${urlHost(command.hostname, true)}:${port}`;
+  const publicUrl = `http://${urlHost(bound.address, true)}:${bound.port}`;
+  server.on('error', (error) => {
+    process.stderr.write(`HTTP server error: ${error.message}\n`);
+  });
   const args = [watchChildCommand, appDir, '--public-url', publicUrl];
   if (command.verbose) {
     args.push('--verbose');

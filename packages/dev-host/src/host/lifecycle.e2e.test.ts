@@ -115,6 +115,13 @@ describe('host lifecycle', () => {
     await expect(host.invoke('nope')).rejects.toThrow(/no function named "nope".*hello/);
   });
 
+  it('gives a usable URL when told to listen on localhost, whichever address family that is', async () => {
+    const host = await start({ hostname: 'localhost' });
+    expect(host.url).toMatch(/^http:\/\/(127\.0\.0\.1|\[::1\]):\d+$/);
+    expect((await host.fetch('/api/hello')).status).toBe(200);
+    expect(host.logs.some((log) => log.level === 'warning' && log.message.includes('not on this machine only'))).toBe(false);
+  });
+
   it('reports the URL it listens on and the functions it serves', async () => {
     const host = await start();
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { HostStartupError } from './HostStartupError.js';
 
 /** Listens on `hostname:port`, turning the usual failures into start-up errors that say what to do. */
-export async function listen(server: Server, port: number, hostname: string): Promise<number> {
+export async function listen(server: Server, port: number, hostname: string): Promise<{ port: number; address: string }> {
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       server.off('listening', onListening);
@@ -20,7 +20,7 @@ export async function listen(server: Server, port: number, hostname: string): Pr
   if (address === null || typeof address === 'string') {
     throw new HostStartupError(`The server did not get a TCP address on ${hostname}:${port}.`);
   }
-  return address.port;
+  return { port: address.port, address: address.address };
 }
 
 function toStartupError(error: NodeJS.ErrnoException, port: number, hostname: string): HostStartupError {
@@ -43,13 +43,20 @@ export function isLoopbackHostname(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
-/** How URLs name the bound address: loopback and "every interface" are reached through localhost. */
-export function urlHost(hostname: string, forListing: boolean): string {
-  if (hostname === '0.0.0.0' || hostname === '::' || isLoopbackHostname(hostname)) {
-    if (forListing) {
-      return 'localhost';
-    }
-    return hostname === '::' || hostname === '::1' ? '[::1]' : hostname === '0.0.0.0' || hostname === 'localhost' ? '127.0.0.1' : hostname;
+/**
+ * How URLs name the address the server is bound to. Listings say `localhost` for loopback and "every interface",
+ * as Core Tools does; URLs a program uses get a literal address (`localhost` may resolve to the other IP family).
+ */
+export function urlHost(boundAddress: string, forListing: boolean): string {
+  const everyInterface = boundAddress === '0.0.0.0' || boundAddress === '::';
+  if (forListing && (everyInterface || isLoopbackHostname(boundAddress))) {
+    return 'localhost';
   }
-  return hostname.includes(':') ? `[${hostname}]` : hostname;
+  if (boundAddress === '0.0.0.0') {
+    return '127.0.0.1';
+  }
+  if (boundAddress === '::') {
+    return '[::1]';
+  }
+  return boundAddress.includes(':') ? `[${boundAddress}]` : boundAddress;
 }

@@ -126,13 +126,16 @@ export async function startHost(options: StartHostOptions & InternalHostOptions)
   try {
     const config = await readAppConfig(appDir);
     const port = options.port ?? (options.defaultPort === undefined ? 0 : (config.localHttpPort ?? options.defaultPort));
-    const boundPort = await listen(server, port, hostname);
+    const bound = await listen(server, port, hostname);
     cleanups.push(() => {
       server.closeAllConnections();
       server.close();
     });
-    const url = `http://${urlHost(hostname, false)}:${boundPort}`;
-    const publicUrl = (options.publicUrl ?? `http://${urlHost(hostname, true)}:${boundPort}`).replace(/\/+$/, '');
+    server.on('error', (error) => {
+      logger.host('error', `HTTP server error: ${error.message}`);
+    });
+    const url = `http://${urlHost(bound.address, false)}:${bound.port}`;
+    const publicUrl = (options.publicUrl ?? `http://${urlHost(bound.address, true)}:${bound.port}`).replace(/\/+$/, '');
     server.on(
       'request',
       createRequestListener({ context: contextReady, logger, fallbackHost: new URL(url).host, streamAgent, inFlight }),
