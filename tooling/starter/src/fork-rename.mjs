@@ -58,6 +58,13 @@ const replacementFor = (to) => (match) => {
 };
 
 /**
+ * Lines between a line that is only a `fork:rename off` comment and one that is only `fork:rename on`
+ * (`<!-- fork:rename off -->` in Markdown, `// ...` or `# ...` elsewhere) are left as they are: a guide that shows
+ * this command's own output must keep showing the names it renamed.
+ */
+const KEEP_MARKER = /^\s*(?:<!--|\/\/|#)\s*fork:rename (off|on)\s*(?:-->)?\s*$/;
+
+/**
  * Works out every edit a rename makes, without writing anything: the dry run prints this, the real run applies it.
  * Every text file counts (manifests, sources, docs, the changeset config, workflows and the lockfile, whose
  * workspace entries carry the package names), so `pnpm install --frozen-lockfile` still passes afterwards.
@@ -79,7 +86,11 @@ export function planRename(root, from, to) {
     /** @type {LineChange[]} */
     const lines = [];
     let replacements = 0;
+    let kept = false;
     const updated = original.map((before, index) => {
+      const marker = KEEP_MARKER.exec(before)?.[1];
+      if (marker !== undefined) kept = marker === 'off';
+      if (kept || marker !== undefined) return before;
       const after = before.replace(pattern, (match) => {
         replacements += 1;
         return replace(match);

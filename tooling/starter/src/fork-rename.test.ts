@@ -118,6 +118,25 @@ describe('planRename', () => {
     expect(read(root, 'README.md')).toBe(original);
   });
 
+  it('keeps the lines between fork:rename off and on markers', () => {
+    const guide = [
+      'Install @oldco/extension-timer.',
+      '<!-- fork:rename off -->',
+      'Would rename npm scope @oldco -> @acme',
+      '<!-- fork:rename on -->',
+      'Then @oldco/extension-core.',
+    ].join('\n');
+    const root = workspace({ 'docs/guide.md': guide });
+    applyRename(root, planRename(root, FROM, TO));
+    expect(read(root, 'docs/guide.md').split('\n')).toEqual([
+      'Install @acme/extension-timer.',
+      '<!-- fork:rename off -->',
+      'Would rename npm scope @oldco -> @acme',
+      '<!-- fork:rename on -->',
+      'Then @acme/extension-core.',
+    ]);
+  });
+
   it('plans nothing when nothing changes', () => {
     const root = workspace();
     expect(planRename(root, FROM, FROM).files).toEqual([]);
