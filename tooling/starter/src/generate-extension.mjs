@@ -89,6 +89,7 @@ export function generateExtension(root, name, options = {}) {
  */
 export function describeNextSteps(generated) {
   const { packageName, folder, name } = generated;
+  /** @type {[command: string, why: string][]} */
   const steps = [
     ['pnpm install', `link ${packageName} into the workspace`],
     [`pnpm --filter "${packageName}..." build`, 'build it and what it depends on'],
