@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { HostStartupError } from '../host/HostStartupError.js';
-import { startHost } from '../host/startHost.js';
+import { startAppHost } from '../host/startHost.js';
 import type { Host } from '../host/publicTypes.js';
 import type { StartCommand } from './parseCliArgs.js';
 
 export const defaultCliPort = 7071;
 
 /** Options shared by `azfx start` and the app process of `azfx start --watch`. */
-export function hostOptions(command: StartCommand): Parameters<typeof startHost>[0] {
+export function hostOptions(command: StartCommand): Parameters<typeof startAppHost>[0] {
   return {
     appDir: path.resolve(command.appDir),
     ...(command.port === undefined ? { defaultPort: defaultCliPort } : { port: command.port }),
@@ -56,7 +56,7 @@ export async function runStart(command: StartCommand): Promise<number | undefine
   reportUncaughtErrors();
   let host: Host;
   try {
-    host = await startHost(hostOptions(command));
+    host = await startAppHost(hostOptions(command));
   } catch (error: unknown) {
     printStartupError(error);
     return 1;

@@ -1,4 +1,4 @@
-import { startHost } from '../host/startHost.js';
+import { startAppHost } from '../host/startHost.js';
 import type { Host } from '../host/publicTypes.js';
 import type { AppProcessMessage } from './AppProcess.js';
 import type { StartCommand } from './parseCliArgs.js';
@@ -13,7 +13,7 @@ export async function runWatchChild(start: StartCommand, publicUrl: string): Pro
   reportUncaughtErrors();
   let host: Host;
   try {
-    host = await startHost({ ...hostOptions(start), port: 0, hostname: '127.0.0.1', publicUrl });
+    host = await startAppHost({ ...hostOptions(start), port: 0, hostname: '127.0.0.1', publicUrl });
   } catch (error: unknown) {
     printStartupError(error);
     process.stderr.write('Waiting for a change to reload.\n');

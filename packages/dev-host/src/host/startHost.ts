@@ -91,7 +91,12 @@ function validatePort(port: number | undefined): void {
  * worker's core API, loads `main`, runs appStart hooks, indexes its functions and routes, listens for HTTP and
  * starts its timers. Rejects with a HostStartupError that says what to fix.
  */
-export async function startHost(options: StartHostOptions & InternalHostOptions): Promise<Host> {
+export function startHost(options: StartHostOptions): Promise<Host> {
+  return startAppHost(options);
+}
+
+/** `startHost` with the options only the CLI uses. */
+export async function startAppHost(options: StartHostOptions & InternalHostOptions): Promise<Host> {
   if (typeof options.appDir !== 'string' || options.appDir === '') {
     throw new HostStartupError('startHost() needs appDir: the folder of the function app, e.g. startHost({ appDir: "apps/my-app" }).');
   }
