@@ -40,18 +40,19 @@ export class AppRuntime {
   readonly functions: readonly FunctionDescriptor[];
   readonly inFlight: InFlightWork;
   readonly #logger: Logger;
+  readonly #byName: ReadonlyMap<string, FunctionDescriptor>;
 
   constructor(worker: WorkerApp, functions: readonly FunctionDescriptor[], logger: Logger, inFlight: InFlightWork) {
     this.worker = worker;
     this.functions = functions;
     this.#logger = logger;
     this.inFlight = inFlight;
+    this.#byName = new Map(functions.map((descriptor) => [descriptor.name.toLowerCase(), descriptor]));
   }
 
   /** Function names are case-insensitive in the host. */
   find(name: string): FunctionDescriptor | undefined {
-    const wanted = name.toLowerCase();
-    return this.functions.find((descriptor) => descriptor.name.toLowerCase() === wanted);
+    return this.#byName.get(name.toLowerCase());
   }
 
   invoke(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {

@@ -104,7 +104,7 @@ function parseInvocationBody(body: Buffer): { input: string | undefined } | stri
 }
 
 /** A timer ignores the input and gets its TimerInfo; other triggers get the input string. */
-export function manualTriggerData(descriptor: FunctionDescriptor, input: string | undefined): RpcTypedData | undefined {
+function manualTriggerData(descriptor: FunctionDescriptor, input: string | undefined): RpcTypedData | undefined {
   if (isTimerTrigger(descriptor)) {
     return timerInfo();
   }

@@ -75,11 +75,6 @@ export class WorkerApp {
     return [...this.#functions.values()];
   }
 
-  findFunction(name: string): RegisteredFunction | undefined {
-    const wanted = name.toLowerCase();
-    return this.functions.find((registered) => registered.name.toLowerCase() === wanted);
-  }
-
   setProgrammingModel(model: ProgrammingModel): void {
     this.log({
       level: 'information',
@@ -124,10 +119,6 @@ export class WorkerApp {
   /** After start-up no function may be added or removed (hooks still may). */
   lockRegistration(): void {
     this.#registrationLocked = true;
-  }
-
-  hookCount(name: HookName): number {
-    return this.#registrationsOf(name).length;
   }
 
   /** Runs every hook of a kind in registration order, each awaited; the first throw stops the rest. */
