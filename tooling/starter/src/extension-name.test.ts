@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkExtensionName, pascalCase, RESERVED_EXTENSION_NAMES } from './extension-name.mjs';
-import { fixtureWorkspace, minimalWorkspace } from './testing/fixture-workspace.js';
+import { minimalWorkspace, useFixtureWorkspaces } from './testing/fixture-workspace.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
-function workspace(extra: Record<string, string> = {}) {
-  const fixture = fixtureWorkspace({ ...minimalWorkspace('@oldco', 'oldco/old-repo'), ...extra });
-  cleanup = fixture.remove;
-  return fixture.root;
-}
+const workspace = useFixtureWorkspaces(minimalWorkspace('@oldco', 'oldco/old-repo'));
 
 describe('checkExtensionName', () => {
   it.each(['request-id', 'auth', 'api-key-check', 'cache2', 'a', 'x'.repeat(50)])('accepts %s', (name) => {

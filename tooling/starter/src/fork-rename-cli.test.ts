@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureWorkspace, minimalWorkspace } from './testing/fixture-workspace.js';
+import { describe, expect, it } from 'vitest';
+import { minimalWorkspace, useFixtureWorkspaces } from './testing/fixture-workspace.js';
 import { runNode } from './testing/run-node.js';
 
 const CLI = fileURLToPath(new URL('../fork-rename.mjs', import.meta.url));
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
-function workspace() {
-  const fixture = fixtureWorkspace(minimalWorkspace('@oldco', 'oldco/old-repo'));
-  cleanup = fixture.remove;
-  return fixture.root;
-}
+const workspace = useFixtureWorkspaces(minimalWorkspace('@oldco', 'oldco/old-repo'));
 
 const timerManifest = (root: string) => readFileSync(join(root, 'packages/extension-timer/package.json'), 'utf8');
 

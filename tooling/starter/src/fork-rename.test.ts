@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyRename, describeRename, planRename } from './fork-rename.mjs';
 import { readRepoIdentity } from './repo-identity.mjs';
-import { fixtureWorkspace, minimalWorkspace } from './testing/fixture-workspace.js';
+import { minimalWorkspace, useFixtureWorkspaces } from './testing/fixture-workspace.js';
 
 const FROM = { scope: '@oldco', repo: 'oldco/old-repo' };
 const TO = { scope: '@acme', repo: 'acme/functions-extensions' };
@@ -19,17 +19,7 @@ const README = [
   'The product name stays: [oldco] log lines, OLDCO_EXTENSIONS_DISABLED, the oldco command.',
 ].join('\n');
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
-function workspace(extra: Record<string, string | Uint8Array> = {}) {
-  const fixture = fixtureWorkspace({ ...minimalWorkspace(FROM.scope, FROM.repo), 'README.md': README, ...extra });
-  cleanup = fixture.remove;
-  return fixture.root;
-}
+const workspace = useFixtureWorkspaces({ ...minimalWorkspace(FROM.scope, FROM.repo), 'README.md': README });
 
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 

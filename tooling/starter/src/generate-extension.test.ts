@@ -1,21 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeNextSteps, generateExtension } from './generate-extension.mjs';
-import { fixtureWorkspace, minimalWorkspace } from './testing/fixture-workspace.js';
+import { minimalWorkspace, useFixtureWorkspaces } from './testing/fixture-workspace.js';
 import { REPO_ROOT } from './testing/workspace-copy.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
-function workspace(extra: Record<string, string> = {}) {
-  const fixture = fixtureWorkspace({ ...minimalWorkspace('@oldco', 'oldco/old-repo'), LICENSE: 'MIT License\n', ...extra });
-  cleanup = fixture.remove;
-  return fixture.root;
-}
+const workspace = useFixtureWorkspaces({ ...minimalWorkspace('@oldco', 'oldco/old-repo'), LICENSE: 'MIT License\n' });
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 
 /**
  * A throwaway folder with the given files (paths relative to it, `/`-separated), for tests that need a workspace
@@ -31,5 +32,23 @@ export function minimalWorkspace(scope: string, repo: string): Record<string, st
     'packages/extension-timer/package.json': manifest('extension-timer', {
       dependencies: { [`${scope}/extension-core`]: 'workspace:^' },
     }),
+  };
+}
+
+/**
+ * For a test file: a function that makes a fixture workspace from `base` plus the given files, and removes every
+ * workspace it made after each test, however many a test makes.
+ */
+export function useFixtureWorkspaces(
+  base: Record<string, string | Uint8Array>,
+): (extra?: Record<string, string | Uint8Array>) => string {
+  const removals: (() => void)[] = [];
+  afterEach(() => {
+    for (const remove of removals.splice(0)) remove();
+  });
+  return (extra = {}) => {
+    const fixture = fixtureWorkspace({ ...base, ...extra });
+    removals.push(fixture.remove);
+    return fixture.root;
   };
 }
