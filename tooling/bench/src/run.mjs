@@ -28,12 +28,12 @@ if (unknown.length > 0) throw new Error(`--only: unknown section(s) ${unknown.jo
 
 const settings = values.quick
   ? {
-      dispatch: { rounds: 3, invocations: 2000, warmup: 200 },
+      dispatch: { rounds: 2, sampleMs: 50, warmup: 500 },
       http: { rounds: 1, durationSeconds: 1, warmupSeconds: 0.5, connections: 10 },
       coldstart: { runs: 2, startRuns: 1 },
     }
   : {
-      dispatch: { rounds: 20, invocations: 5000, warmup: 1000 },
+      dispatch: { rounds: 12, sampleMs: 200, warmup: 2000 },
       http: { rounds: 8, durationSeconds: 1.5, warmupSeconds: 2, connections: 10 },
       coldstart: { runs: 15, startRuns: 8 },
     };
@@ -98,8 +98,8 @@ if (only.includes('coldstart')) {
   progress('cold start: imports in fresh processes');
   const imports = await measureImports({ runs: settings.coldstart.runs });
   progress('cold start: azfx start to first response');
-  const starts = await measureFirstResponse({ runs: settings.coldstart.startRuns });
-  const raw = { settings: settings.coldstart, imports, starts };
+  const { starts, bareNodeMs } = await measureFirstResponse({ runs: settings.coldstart.startRuns });
+  const raw = { settings: settings.coldstart, imports, starts, bareNodeMs };
   const summary = summarizeColdStart(raw);
   print(formatColdStart(summary, raw));
   targets.push(...summary.targets);

@@ -58,17 +58,31 @@ async function startOnce(variant) {
 }
 
 /**
+ * The floor every start pays: a bare `node -e ""` from spawn to exit.
+ * @returns {Promise<number>}
+ */
+async function bareNode() {
+  const start = performance.now();
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  await once(child, 'exit');
+  return performance.now() - start;
+}
+
+/**
  * @param {{ runs: number }} settings
- * @returns {Promise<Record<string, StartSample[]>>}
+ * @returns {Promise<{ starts: Record<string, StartSample[]>; bareNodeMs: number[] }>}
  */
 export async function measureFirstResponse(settings) {
   /** @type {Record<string, StartSample[]>} */
-  const samples = {};
+  const starts = {};
+  /** @type {number[]} */
+  const bareNodeMs = [];
   for (let run = 0; run < settings.runs; run++) {
+    bareNodeMs.push(await bareNode());
     for (let offset = 0; offset < startVariants.length; offset++) {
       const variant = startVariants[(run + offset) % startVariants.length];
-      if (variant !== undefined) (samples[variant.name] ??= []).push(await startOnce(variant));
+      if (variant !== undefined) (starts[variant.name] ??= []).push(await startOnce(variant));
     }
   }
-  return samples;
+  return { starts, bareNodeMs };
 }

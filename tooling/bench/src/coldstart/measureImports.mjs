@@ -1,34 +1,21 @@
 import { runChild } from '../support/runChild.mjs';
 
-/** @typedef {{ name: string; modules: string[] }} ImportVariant */
-/** @typedef {{ importMs: number; sinceProcessStartMs: number }} ImportSample */
-
-/** What an app loads: the library alone, then with the SDK, then with the timer (which brings the SDK along). */
-export const importVariants = /** @type {const} */ ([
-  { name: '@azure/functions alone', modules: ['@azure/functions'] },
-  { name: '+ @azfx/extension-core', modules: ['@azure/functions', '@azfx/extension-core'] },
-  { name: '+ @azfx/extension-timer (and core)', modules: ['@azure/functions', '@azfx/extension-timer'] },
-]);
+/** @typedef {{ stepMs: Record<string, number>; sinceProcessStartMs: number }} ImportSample */
+/** @typedef {'import' | 'require'} LoadMode */
 
 /**
- * Cold imports in fresh processes, ES modules and CommonJS, the variants interleaved run by run.
+ * Cold loads of the import chain in fresh processes, as ES modules and as CommonJS, alternating run by run.
  * @param {{ runs: number }} settings
- * @returns {Promise<Record<'import' | 'require', Record<string, ImportSample[]>>>}
+ * @returns {Promise<Record<LoadMode, ImportSample[]>>}
  */
 export async function measureImports(settings) {
-  /** @type {Record<'import' | 'require', Record<string, ImportSample[]>>} */
-  const samples = { import: {}, require: {} };
-  const modes = /** @type {const} */ (['import', 'require']);
+  /** @type {Record<LoadMode, ImportSample[]>} */
+  const samples = { import: [], require: [] };
   for (let run = 0; run < settings.runs; run++) {
-    for (const mode of modes) {
-      for (let offset = 0; offset < importVariants.length; offset++) {
-        const variant = importVariants[(run + offset) % importVariants.length];
-        if (variant === undefined) continue;
-        const sample = /** @type {ImportSample} */ (
-          await runChild(new URL('importProbe.mjs', import.meta.url), { args: [mode, ...variant.modules] })
-        );
-        (samples[mode][variant.name] ??= []).push(sample);
-      }
+    for (const mode of /** @type {const} */ (['import', 'require'])) {
+      samples[mode].push(
+        /** @type {ImportSample} */ (await runChild(new URL('importProbe.mjs', import.meta.url), { args: [mode] })),
+      );
     }
   }
   return samples;

@@ -1,7 +1,7 @@
-import { median, pairedDifferences, relativeSpread } from '../support/stats.mjs';
+import { median, relativeSpread } from '../support/stats.mjs';
 import { fixed, formatTable, plusMinus } from '../support/table.mjs';
 import { atMost } from '../support/targets.mjs';
-import { importVariants } from './measureImports.mjs';
+import { IMPORT_CHAIN } from './importChain.mjs';
 import { startVariants } from './measureFirstResponse.mjs';
 
 /** @typedef {import('../support/targets.mjs').TargetResult} TargetResult */
@@ -11,43 +11,37 @@ import { startVariants } from './measureFirstResponse.mjs';
 /**
  * @typedef {object} ColdStartResult
  * @property {{ runs: number; startRuns: number }} settings
- * @property {Record<'import' | 'require', Record<string, ImportSample[]>>} imports
+ * @property {Record<import('./measureImports.mjs').LoadMode, ImportSample[]>} imports
  * @property {Record<string, StartSample[]>} starts
+ * @property {number[]} bareNodeMs
  */
 
 /**
  * @typedef {object} ImportRow
- * @property {string} name
  * @property {'import' | 'require'} mode
- * @property {number} importMs
- * @property {number} addedMs over the library alone, paired run by run
- * @property {number} spread
- * @property {number} processMs from process start until the imports are done
+ * @property {Record<string, number>} stepMs median time of each step of the chain
+ * @property {number} extensionsMs extension-core and the timer together, on top of the library (median of sums)
+ * @property {number} spread of that
+ * @property {number} processMs from process start until everything is loaded
  */
 
 /**
  * @param {ColdStartResult} result
- * @returns {{ imports: ImportRow[]; starts: { name: string; readyMs: number; firstResponseMs: number; spread: number }[]; targets: TargetResult[] }}
+ * @returns {{ imports: ImportRow[]; starts: { name: string; readyMs: number; firstResponseMs: number; spread: number }[]; bareNodeMs: number; targets: TargetResult[] }}
  */
 export function summarizeColdStart(result) {
-  /** @type {ImportRow[]} */
-  const imports = [];
-  for (const mode of /** @type {const} */ (['import', 'require'])) {
-    const byVariant = result.imports[mode];
-    const alone = (byVariant[importVariants[0].name] ?? []).map((sample) => sample.importMs);
-    for (const variant of importVariants) {
-      const samples = byVariant[variant.name] ?? [];
-      const times = samples.map((sample) => sample.importMs);
-      imports.push({
-        name: variant.name,
-        mode,
-        importMs: median(times),
-        addedMs: median(pairedDifferences(times, alone)),
-        spread: relativeSpread(times),
-        processMs: median(samples.map((sample) => sample.sinceProcessStartMs)),
-      });
-    }
-  }
+  const extensions = IMPORT_CHAIN.slice(1);
+  const imports = /** @type {const} */ (['import', 'require']).map((mode) => {
+    const samples = result.imports[mode];
+    const extensionTimes = samples.map((sample) => extensions.reduce((sum, step) => sum + (sample.stepMs[step] ?? 0), 0));
+    return {
+      mode,
+      stepMs: Object.fromEntries(IMPORT_CHAIN.map((step) => [step, median(samples.map((sample) => sample.stepMs[step] ?? Number.NaN))])),
+      extensionsMs: median(extensionTimes),
+      spread: relativeSpread(extensionTimes),
+      processMs: median(samples.map((sample) => sample.sinceProcessStartMs)),
+    };
+  });
   const starts = startVariants.map(({ name }) => {
     const samples = result.starts[name] ?? [];
     return {
@@ -57,16 +51,15 @@ export function summarizeColdStart(result) {
       spread: relativeSpread(samples.map((sample) => sample.firstResponseMs)),
     };
   });
-  const timerImports = imports.filter((row) => row.name === importVariants[2].name);
-  const targets = timerImports.map((row) =>
+  const targets = imports.map((row) =>
     atMost(
       `importing core and timer adds under 5 ms (${row.mode === 'import' ? 'ES modules' : 'CommonJS'})`,
-      row.addedMs,
+      row.extensionsMs,
       5,
       (ms) => `${ms.toFixed(1)} ms`,
     ),
   );
-  return { imports, starts, targets };
+  return { imports, starts, bareNodeMs: median(result.bareNodeMs), targets };
 }
 
 /**
@@ -75,17 +68,20 @@ export function summarizeColdStart(result) {
  * @returns {string[]}
  */
 export function formatColdStart(summary, result) {
+  const [library, core, timer] = IMPORT_CHAIN;
   return [
-    `Cold imports: a fresh Node process per run, median of ${result.settings.runs} runs, variants interleaved.`,
+    `Cold loads, a fresh Node process per run (median of ${result.settings.runs} runs each): the library, then extension-core,`,
+    'then the timer (which registers its hooks), each step timed on its own in the same process.',
     '',
     ...formatTable(
-      ['modules', 'loaded with', 'import ms', 'spread', '+ms vs library alone', 'process start to done ms'],
+      ['loaded with', `${library} ms`, `+ ${core} ms`, `+ ${timer} ms`, 'core + timer ms', 'spread', 'process start to done ms'],
       summary.imports.map((row) => [
-        row.name,
         row.mode === 'import' ? 'import()' : 'require()',
-        fixed(row.importMs, 1),
+        fixed(row.stepMs[library] ?? Number.NaN, 1),
+        fixed(row.stepMs[core] ?? Number.NaN, 1),
+        fixed(row.stepMs[timer] ?? Number.NaN, 1),
+        fixed(row.extensionsMs, 1),
         plusMinus(row.spread),
-        row.name === importVariants[0].name ? '' : fixed(row.addedMs, 1),
         fixed(row.processMs, 1),
       ]),
     ),
@@ -94,7 +90,10 @@ export function formatColdStart(summary, result) {
     '',
     ...formatTable(
       ['app', 'spawn to serving ms', 'spawn to first response ms', 'spread'],
-      summary.starts.map((row) => [row.name, fixed(row.readyMs), fixed(row.firstResponseMs), plusMinus(row.spread)]),
+      [
+        ...summary.starts.map((row) => [row.name, fixed(row.readyMs), fixed(row.firstResponseMs), plusMinus(row.spread)]),
+        ['bare `node -e ""` (the floor), to exit', '', fixed(summary.bareNodeMs), ''],
+      ],
     ),
   ];
 }

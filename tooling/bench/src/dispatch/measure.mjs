@@ -1,11 +1,23 @@
 import { runChild } from '../support/runChild.mjs';
 
 /** @typedef {{ wallNs: number; cpuNs: number }} DispatchSample */
-/** @typedef {{ rounds: number; invocations: number; warmup: number }} DispatchSettings */
-/** @typedef {{ samples: Record<string, DispatchSample[]>; checks: string[]; settings: DispatchSettings; exampleTimerLog: string }} DispatchResult */
+/**
+ * @typedef {object} DispatchSettings
+ * @property {number} rounds
+ * @property {number} sampleMs about how long one sample runs (its invocation count is fixed after the warm-up)
+ * @property {number} warmup invocations before each sample, after switching configurations
+ */
+/**
+ * @typedef {object} DispatchResult
+ * @property {Record<string, DispatchSample[]>} samples
+ * @property {Record<string, number>} invocationsPerSample
+ * @property {string[]} checks
+ * @property {DispatchSettings} settings
+ * @property {string} exampleTimerLog
+ */
 
 /**
- * Runs the dispatch benchmark in a fresh process (./child.mjs) with a collectable heap.
+ * Runs the dispatch benchmark in a fresh process (./child.mjs).
  * @param {DispatchSettings} settings
  * @returns {Promise<DispatchResult>}
  */

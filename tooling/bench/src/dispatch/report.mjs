@@ -24,6 +24,7 @@ import { EXTENSION_COUNTS } from './setups.mjs';
  * @property {DispatchRow[]} rows
  * @property {{ native: number; sdk: number }} perExtraExtensionNs from 1 to 10 extensions, per extension
  * @property {number} allDisabledAddedNs ten extensions, all turned off with AZFX_EXTENSIONS_DISABLED=*
+ * @property {{ part: string; ns: number }[]} timerBreakdown where the timer's added cost goes, layer by layer
  * @property {{ name: string; ns: number; addedNs: number; spread: number }[]} timer
  * @property {TargetResult[]} targets
  */
@@ -80,6 +81,19 @@ export function summarizeDispatch(result) {
     spread: relativeSpread(cpuSamples(result, name)),
   }));
 
+  // The timer's cost, layer by layer, each the paired difference of two neighbouring configurations: what the
+  // library's hook wrappers cost (one native pre + post hook, doing nothing), what extension-core's dispatch adds
+  // to run one (no-op) extension, and what the timer's own hooks do on top.
+  /** @param {string} minuend @param {string} subtrahend */
+  const between = (minuend, subtrahend) =>
+    median(pairedDifferences(cpuSamples(result, minuend), cpuSamples(result, subtrahend)));
+  const timerBreakdown = [
+    { part: "the library's hook wrappers: one native pre + post hook doing nothing (native 1 - none)", ns: median(added('native 1')) },
+    { part: "extension-core's dispatch of one no-op extension (sdk 1 - native 1)", ns: between('sdk 1', 'native 1') },
+    { part: "the timer's own work: clock, log line, Server-Timing (timer - sdk 1)", ns: between('timer', 'sdk 1') },
+    { part: '  of which the log line and Server-Timing (timer - timer without them)', ns: between('timer', 'timer, no log line, no Server-Timing') },
+  ];
+
   /** @type {TargetResult[]} */
   const targets = rows
     .filter((row) => row.extensions >= 5)
@@ -105,6 +119,7 @@ export function summarizeDispatch(result) {
     perExtraExtensionNs: { native: perExtra('native'), sdk: perExtra('sdk') },
     allDisabledAddedNs: median(added('sdk 10, all disabled')),
     timer,
+    timerBreakdown,
     targets,
   };
 }
@@ -115,9 +130,11 @@ export function summarizeDispatch(result) {
  * @returns {string[]}
  */
 export function formatDispatch(summary, result) {
-  const { rounds, invocations } = result.settings;
+  const { rounds, sampleMs } = result.settings;
+  const counts = Object.values(result.invocationsPerSample);
   return [
-    `Dispatch overhead per invocation: CPU time, median of ${rounds} interleaved rounds of ${fixed(invocations)} invocations.`,
+    `Dispatch overhead per invocation: CPU time, median of ${rounds} interleaved rounds; each sample runs about ${sampleMs} ms`,
+    `(${fixed(Math.min(...counts))} to ${fixed(Math.max(...counts))} invocations, fixed per configuration).`,
     `An invocation without any hook costs ${fixed(summary.baselineNs)} ns (InvocationContext, handler, the worker's awaits).`,
     '',
     ...formatTable(
@@ -143,6 +160,11 @@ export function formatDispatch(summary, result) {
         ['no extension', fixed(summary.baselineNs), '', ''],
         ...summary.timer.map((row) => [row.name, fixed(row.ns), fixed(row.addedNs), plusMinus(row.spread)]),
       ],
+    ),
+    '',
+    ...formatTable(
+      ["where the timer's cost goes (paired differences)", 'ns'],
+      summary.timerBreakdown.map((row) => [row.part, fixed(row.ns)]),
     ),
   ];
 }
