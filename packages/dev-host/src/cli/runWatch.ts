@@ -71,12 +71,27 @@ export async function runWatch(command: StartCommand): Promise<number | undefine
 
   process.stdout.write(`azfx dev host (watch mode) on ${publicUrl}, serving ${appDir}. Press Ctrl+C to stop.\n`);
   app.start();
-  const watcher = watchAppFiles(appDir, main, (changed) => {
+  let stopping = false;
+  let watchedMain = main;
+  const onChange = (changed: string): void => {
     process.stdout.write(`[${new Date().toISOString()}] ${changed} changed: reloading the app.\n`);
     void app.restart();
-  });
+    if (changed === 'package.json') {
+      // A new "main" may reach into other folders: watch what it matches now.
+      void readAppConfig(appDir).then(
+        (config) => {
+          if (config.main !== watchedMain && !stopping) {
+            watchedMain = config.main;
+            watcher.close();
+            watcher = watchAppFiles(appDir, watchedMain, onChange);
+          }
+        },
+        () => undefined, // the app process reports what is wrong with package.json
+      );
+    }
+  };
+  let watcher = watchAppFiles(appDir, main, onChange);
 
-  let stopping = false;
   const stop = (): void => {
     if (stopping) {
       return;

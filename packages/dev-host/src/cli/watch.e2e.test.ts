@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture } from '../test-support/fixtures.js';
@@ -55,6 +55,25 @@ describe('azfx start --watch', () => {
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
     expect(readFileSync(terminateLog, 'utf8')).toBe('terminated 1\nterminated 2\nterminated 3\nterminated 4\n');
+  }, 60_000);
+
+  it('follows a package.json "main" that moves to another folder', async () => {
+    const app = copyFixture('watch-app');
+    cleanup.push(app.remove);
+    const run = runCli(['start', app.dir, '--watch', '--port', '0']);
+    cleanup.push(() => run.child.kill('SIGKILL'));
+    const url = `${await waitForOutput(run, /watch mode\) on (http:\/\/localhost:\d+)/)}/api/version`;
+    await waitFor('version 1', async () => ((await bodyOf(url)).text === 'version 1' ? true : undefined), 10_000);
+
+    cpSync(path.join(app.dir, 'build'), path.join(app.dir, 'out'), { recursive: true });
+    writeFileSync(path.join(app.dir, 'out/version-info.js'), 'module.exports = { version: "out" };\n');
+    rebuild(path.join(app.dir, 'package.json'), JSON.stringify({ name: 'moved', main: 'out/functions/*.js' }));
+    await waitFor('the moved app', async () => ((await bodyOf(url)).text === 'version out' ? true : undefined), 10_000);
+
+    rebuild(path.join(app.dir, 'out/version-info.js'), 'module.exports = { version: "out 2" };\n');
+    await waitFor('a change in the new folder', async () => ((await bodyOf(url)).text === 'version out 2' ? true : undefined), 10_000);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   }, 60_000);
 
   it('checks admin callers in the process that owns the port', async () => {
