@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { Agent, createServer, Server as HttpServer } from 'node:http';
+import { Agent, Server as HttpServer } from 'node:http';
 import type { Server as NetServer } from 'node:net';
 import path from 'node:path';
 import { createCoreApi } from '../core/createCoreApi.js';
@@ -10,17 +10,16 @@ import { applyEnvironment } from '../loader/applyEnvironment.js';
 import { ModuleSession } from '../loader/moduleSession.js';
 import { readAppConfig } from '../loader/readAppConfig.js';
 import { createLogger } from '../logging/createLogger.js';
-import { RouteConfigurationError, RouteTable } from '../routing/routeTable.js';
-import { resolveTimerSchedules } from '../timers/resolveTimerSchedules.js';
 import { TimerScheduler } from '../timers/TimerScheduler.js';
 import { WorkerApp } from '../worker/WorkerApp.js';
 import { AppRuntime } from './AppRuntime.js';
 import { DevHost } from './DevHost.js';
-import { describeFunctions } from './functionDescriptors.js';
+import { createHostServer } from './createHostServer.js';
 import { HostStartupError } from './HostStartupError.js';
 import { InFlightWork } from './InFlightWork.js';
 import { isLoopbackHostname, listen, urlHost } from './listen.js';
-import { describeForUsers, httpRouteDefinitions, listingLines } from './listing.js';
+import { indexFunctions } from './indexFunctions.js';
+import { describeForUsers, listingLines } from './listing.js';
 import { claimProcessSlot } from './processSlot.js';
 import type { Host, StartHostOptions } from './publicTypes.js';
 import { startWorkerApp } from './startWorkerApp.js';
@@ -111,13 +110,7 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
   const resolvedDir = path.resolve(options.appDir);
   const appDir = await realpath(resolvedDir).catch(() => resolvedDir);
   const cleanups: (() => void | Promise<void>)[] = [claimProcessSlot(appDir)];
-  const server = createServer({
-    headersTimeout: headersTimeoutMs,
-    requestTimeout: requestTimeoutMs,
-    // How often Node checks the two timeouts above; its 30 s default would let a slow client linger far longer.
-    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 2))),
-    keepAliveTimeout: 5_000,
-  });
+  const server = createHostServer({ headersTimeoutMs, requestTimeoutMs });
   const streamAgent = new Agent({ keepAlive: true });
   const inFlight = new InFlightWork();
   let resolveContext: (context: ServerContext) => void = () => undefined;
@@ -177,17 +170,7 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
     const started = await startWorkerApp(config, session, worker);
     cleanups.push(() => closeServers(started.modelServers));
 
-    const descriptors = describeFunctions(worker.functions);
-    let routeTable: RouteTable;
-    try {
-      routeTable = RouteTable.build(httpRouteDefinitions(descriptors), { routePrefix: config.routePrefix });
-    } catch (error: unknown) {
-      if (error instanceof RouteConfigurationError) {
-        throw new HostStartupError(error.message, { cause: error });
-      }
-      throw error;
-    }
-    const timers = resolveTimerSchedules(descriptors, process.env);
+    const { descriptors, routeTable, timers } = indexFunctions(worker.functions, config, process.env);
     const runtime = new AppRuntime(worker, descriptors, logger, inFlight);
     const httpUri = started.capabilities.HttpUri;
     let shuttingDown = false;
