@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsdown';
 
-// Dual ESM + CommonJS with declarations for both: Functions apps are written either way.
+// Dual ESM + CommonJS with declarations for both: Functions apps are written either way. Source maps are written
+// for local debugging but not referenced from the code: the published package leaves them out.
 // Two entries share one chunk for the registry, so `@azfx/extension-core/testing` drives the same extensions
 // the app configured.
 export default defineConfig({
@@ -9,6 +10,6 @@ export default defineConfig({
   platform: 'node',
   target: 'node20',
   dts: true,
-  sourcemap: true,
+  sourcemap: 'hidden',
   clean: true,
 });

@@ -1,12 +1,13 @@
 import { defineConfig } from 'tsdown';
 
-// Dual ESM + CommonJS with declarations for both: Functions apps are written either way.
+// Dual ESM + CommonJS with declarations for both: Functions apps are written either way. Source maps are written
+// for local debugging but not referenced from the code: the published package leaves them out.
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
   platform: 'node',
   target: 'node20',
   dts: true,
-  sourcemap: true,
+  sourcemap: 'hidden',
   clean: true,
 });
