@@ -18,7 +18,13 @@ const { resetExtensions } = await import('@azfx/extension-core/testing');
 // Importing the timer registers it (with its defaults); each setup starts from nothing again.
 const { TimerExtension } = await import('@azfx/extension-timer');
 
-const setups = createSetups({ app: azureFunctions.app, defineExtension, resetExtensions, TimerExtension });
+const setups = createSetups({
+  app: azureFunctions.app,
+  defineExtension,
+  resetExtensions,
+  TimerExtension,
+  registerCoreHook: (name, callback) => hooks.register(name, callback),
+});
 const collectGarbage = globalThis.gc;
 if (collectGarbage === undefined) throw new Error('Run with --expose-gc (./measure.mjs does): each sample starts from a collected heap.');
 

@@ -24,6 +24,7 @@ import { EXTENSION_COUNTS } from './setups.mjs';
  * @property {DispatchRow[]} rows
  * @property {{ native: number; sdk: number }} perExtraExtensionNs from 1 to 10 extensions, per extension
  * @property {number} allDisabledAddedNs ten extensions, all turned off with AZFX_EXTENSIONS_DISABLED=*
+ * @property {number} coreApiPairAddedNs a no-op pre + post hook registered with the worker's core API, no library wrapper
  * @property {{ part: string; ns: number }[]} timerBreakdown where the timer's added cost goes, layer by layer
  * @property {{ name: string; ns: number; addedNs: number; spread: number }[]} timer
  * @property {TargetResult[]} targets
@@ -118,6 +119,7 @@ export function summarizeDispatch(result) {
     rows,
     perExtraExtensionNs: { native: perExtra('native'), sdk: perExtra('sdk') },
     allDisabledAddedNs: median(added('sdk 10, all disabled')),
+    coreApiPairAddedNs: median(added('core API 1 (no library wrapper)')),
     timer,
     timerBreakdown,
     targets,
@@ -153,6 +155,8 @@ export function formatDispatch(summary, result) {
     '',
     `Each extension beyond the first: native ${fixed(summary.perExtraExtensionNs.native)} ns, SDK ${fixed(summary.perExtraExtensionNs.sdk)} ns.`,
     `Ten extensions, all disabled (AZFX_EXTENSIONS_DISABLED=*): +${fixed(summary.allDisabledAddedNs)} ns (the SDK's two native hooks, nothing to run).`,
+    `One no-op pre + post hook registered with the worker's core API, without the library's wrapper: +${fixed(summary.coreApiPairAddedNs)} ns`,
+    `(the same pair through app.hook: +${fixed(summary.rows[1]?.nativeAddedNs ?? Number.NaN)} ns; the difference is the library's PreInvocationContext/PostInvocationContext).`,
     '',
     ...formatTable(
       ['timer (HTTP invocation)', 'ns', '+ns vs no extension', 'spread'],

@@ -20,13 +20,15 @@
  * @property {typeof import('@azfx/extension-core').defineExtension} defineExtension
  * @property {() => void} resetExtensions
  * @property {typeof import('@azfx/extension-timer').TimerExtension} TimerExtension
+ * @property {(name: string, callback: (context: object) => unknown) => { dispose(): void }} registerCoreHook the worker's
+ *   own registration, under the library: its callbacks get the worker's plain context objects, no library wrapper
  */
 
 export const EXTENSION_COUNTS = /** @type {const} */ ([0, 1, 5, 10]);
 const MAX_EXTENSIONS = 10;
 
 /** Calls of every counting hook, by slot: what the correctness check reads. */
-export const hookCalls = new Float64Array(4 * MAX_EXTENSIONS);
+export const hookCalls = new Float64Array(4 * MAX_EXTENSIONS + 2);
 
 /**
  * A hook with its own code (so V8 sees as many different functions as there are extensions, not one closure).
@@ -44,11 +46,13 @@ function countingHook(slot) {
  * @param {Libraries} libraries
  * @returns {Setup[]}
  */
-export function createSetups({ app, defineExtension, resetExtensions, TimerExtension }) {
+export function createSetups({ app, defineExtension, resetExtensions, TimerExtension, registerCoreHook }) {
   /** @type {{ dispose(): void }[]} */
   let nativeRegistrations = [];
   const nativePre = Array.from({ length: MAX_EXTENSIONS }, (_, index) => countingHook(index));
   const nativePost = Array.from({ length: MAX_EXTENSIONS }, (_, index) => countingHook(MAX_EXTENSIONS + index));
+  const corePre = countingHook(4 * MAX_EXTENSIONS);
+  const corePost = countingHook(4 * MAX_EXTENSIONS + 1);
   const noopExtensions = Array.from({ length: MAX_EXTENSIONS }, (_, index) =>
     defineExtension({
       name: `noop-${index}`,
@@ -120,8 +124,25 @@ export function createSetups({ app, defineExtension, resetExtensions, TimerExten
     },
   });
 
+  /**
+   * One pre and one post hook registered straight with the worker's core API, as `app.hook.*` does underneath,
+   * but without the library's wrapper (a PreInvocationContext/PostInvocationContext built for every call): what
+   * a native hook would cost if the wrapper were free.
+   * @type {Setup}
+   */
+  const coreApiPair = {
+    name: 'core API 1 (no library wrapper)',
+    hooksPerPhase: 1,
+    countedCalls: 2,
+    apply() {
+      clear();
+      nativeRegistrations.push(registerCoreHook('preInvocation', corePre), registerCoreHook('postInvocation', corePost));
+    },
+  };
+
   return [
     ...EXTENSION_COUNTS.map((count) => native(count)),
+    coreApiPair,
     ...EXTENSION_COUNTS.map((count) => sdk(count)),
     sdk(MAX_EXTENSIONS, { disabled: true }),
     timer('timer', {}, (result) => {
