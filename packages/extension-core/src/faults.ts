@@ -21,26 +21,48 @@ export interface InvocationLogTarget {
 }
 
 export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    // Reading `then` threw (a Proxy, a getter): awaiting it rejects with that error, so it is handled as a hook
+    // that rejected, instead of escaping the dispatcher.
+    return true;
+  }
 }
 
 function isError(value: unknown): value is Error {
-  return value instanceof Error || types.isNativeError(value);
+  try {
+    return value instanceof Error || types.isNativeError(value);
+  } catch {
+    // `instanceof` runs a Proxy's getPrototypeOf trap, which may throw.
+    return false;
+  }
 }
 
-/** The fault's text for a log line: an Error's stack, or what else happened. */
+const unreadableReason = 'threw a value that cannot be read (reading or inspecting it threw)';
+
+/**
+ * The fault's text for a log line: an Error's stack, or what else happened. Never throws: a thrown value can throw
+ * again when read (a stack getter, a custom inspect, a Proxy), and a fault in describing a fault would escape the
+ * dispatcher and fail the invocation that the extension's own fault must leave alone.
+ */
 export function describeFault(fault: unknown): string {
-  if (fault instanceof ExtensionHookError) return fault.reason;
-  if (isError(fault)) return fault.stack ?? `${fault.name}: ${fault.message}`;
+  try {
+    if (fault instanceof ExtensionHookError) return fault.reason;
+    if (isError(fault)) return fault.stack ?? `${fault.name}: ${fault.message}`;
+  } catch {
+    return unreadableReason;
+  }
   return nonErrorReason(fault);
 }
 
 function nonErrorReason(fault: unknown): string {
-  return `threw a non-Error value: ${inspect(fault, { depth: 2, breakLength: Infinity })}`;
+  try {
+    return `threw a non-Error value: ${inspect(fault, { depth: 2, breakLength: Infinity })}`;
+  } catch {
+    return unreadableReason;
+  }
 }
 
 /** Logs a fault at error level through the invocation's own logger, so it lands with the invocation's logs. */
