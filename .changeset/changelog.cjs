@@ -4,6 +4,10 @@
 // `changeset version` time; a squash-merged commit already says "(#123)" in its subject, so git is enough.
 const { execFileSync } = require('node:child_process');
 
+// The shapes changesets passes in (from @changesets/types, described here to need no extra dependency).
+/** @typedef {{ summary: string, commit?: string }} ChangesetLike */
+/** @typedef {{ name: string, newVersion: string }} DependencyUpdate */
+
 /** @param {unknown} options */
 function repoOf(options) {
   const repo = options && typeof options === 'object' && 'repo' in options ? options.repo : undefined;
@@ -23,7 +27,12 @@ function pullRequestOf(commit) {
   }
 }
 
-/** @type {import('@changesets/types').ChangelogFunctions['getReleaseLine']} */
+/**
+ * @param {ChangesetLike} changeset
+ * @param {string} _type
+ * @param {unknown} options
+ * @returns {Promise<string>}
+ */
 async function getReleaseLine(changeset, _type, options) {
   const repo = repoOf(options);
   const links = [];
@@ -38,7 +47,11 @@ async function getReleaseLine(changeset, _type, options) {
   return `\n- ${prefix}${first}${body ? `\n${body}` : ''}`;
 }
 
-/** @type {import('@changesets/types').ChangelogFunctions['getDependencyReleaseLine']} */
+/**
+ * @param {readonly ChangesetLike[]} _changesets
+ * @param {readonly DependencyUpdate[]} dependenciesUpdated
+ * @returns {Promise<string>}
+ */
 async function getDependencyReleaseLine(_changesets, dependenciesUpdated) {
   if (dependenciesUpdated.length === 0) return '';
   const updated = dependenciesUpdated.map((dep) => `  - ${dep.name}@${dep.newVersion}`);

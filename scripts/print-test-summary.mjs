@@ -3,7 +3,10 @@
 // failed, or when nothing passed.
 import { readFileSync } from 'node:fs';
 
+/** @typedef {{ status?: string, assertionResults?: { status?: string }[] }} FileResult */
+
 const reportPath = process.argv[2] ?? 'reports/vitest.json';
+/** @type {{ testResults?: FileResult[], numPassedTests?: number, numFailedTests?: number, numPendingTests?: number, numTodoTests?: number }} */
 let report;
 try {
   report = JSON.parse(readFileSync(reportPath, 'utf8'));
