@@ -107,6 +107,11 @@ export class Registry {
     return plan;
   }
 
+  /** What the registry holds; the SDK's own soak test checks that invocations leave both where they were. */
+  get size(): { readonly extensions: number; readonly plans: number } {
+    return { extensions: this.#entries.length, plans: this.#plans.size };
+  }
+
   list(): readonly ExtensionInfo[] {
     return this.ordered().map((entry, order) => ({
       name: entry.ext.name,
