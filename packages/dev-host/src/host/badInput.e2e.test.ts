@@ -87,7 +87,6 @@ describe('bad input', () => {
     expect(closed).toBe(true);
     await stillServing();
   });
-
 });
 
 // Under the deliberately tight timeouts above, a busy CI machine can take longer than 300 ms to read the headers
