@@ -1,7 +1,10 @@
 import { Agent, createServer } from 'node:http';
 import path from 'node:path';
 import { isAdminCallAllowed } from '../http/adminAccess.js';
+import { targetsAdminApi } from '../http/adminTarget.js';
+import { protocolViolation } from '../http/protocolViolation.js';
 import { sendStatus } from '../http/sendResponse.js';
+import { bindWarning } from '../host/bindWarning.js';
 import { HostStartupError } from '../host/HostStartupError.js';
 import { listen, urlHost } from '../host/listen.js';
 import { readAppConfig } from '../loader/readAppConfig.js';
@@ -10,14 +13,6 @@ import { forwardRequest } from './forwardRequest.js';
 import { watchChildCommand, type StartCommand } from './parseCliArgs.js';
 import { defaultCliPort, printStartupError } from './runStart.js';
 import { watchAppFiles } from './watchAppFiles.js';
-
-function isAdminTarget(url: string | undefined): boolean {
-  try {
-    return /^\/admin(\/|$)/i.test(new URL(url ?? '/', 'http://placeholder').pathname);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * `azfx start --watch`: this process owns the port and forwards every request to the app, which runs in a child
@@ -38,6 +33,10 @@ export async function runWatch(command: StartCommand): Promise<number | undefine
     return 1;
   }
   const publicUrl = `http://${urlHost(bound.address, true)}:${bound.port}`;
+  const warning = bindWarning(command.hostname);
+  if (warning !== undefined) {
+    process.stderr.write(`[${new Date().toISOString()}] ${warning}\n`);
+  }
   server.on('error', (error) => {
     process.stderr.write(`HTTP server error: ${error.message}\n`);
   });
@@ -54,7 +53,14 @@ export async function runWatch(command: StartCommand): Promise<number | undefine
   const agent = new Agent({ keepAlive: true });
 
   server.on('request', (req, res) => {
-    if (isAdminTarget(req.url) && !isAdminCallAllowed(req, command.adminKey)) {
+    // Checked here: the request the app process gets is this process's own (HTTP/1.1, one Host header).
+    const violation = protocolViolation(req);
+    if (violation !== undefined) {
+      req.resume();
+      sendStatus(res, violation, undefined, { connection: 'close' });
+      return;
+    }
+    if (targetsAdminApi(req) && !isAdminCallAllowed(req, command.adminKey)) {
       // The app process would see this process as the caller, so the caller is checked here.
       sendStatus(res, 401, 'Admin endpoints answer callers on this machine only, unless the host has an admin key (--admin-key) and the request sends it in x-functions-key.');
       return;

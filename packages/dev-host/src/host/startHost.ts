@@ -17,7 +17,8 @@ import { DevHost } from './DevHost.js';
 import { createHostServer } from './createHostServer.js';
 import { HostStartupError } from './HostStartupError.js';
 import { InFlightWork } from './InFlightWork.js';
-import { isLoopbackHostname, listen, urlHost } from './listen.js';
+import { bindWarning } from './bindWarning.js';
+import { listen, urlHost } from './listen.js';
 import { indexFunctions } from './indexFunctions.js';
 import { describeForUsers, listingLines } from './listing.js';
 import { claimProcessSlot } from './processSlot.js';
@@ -138,11 +139,9 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
       'request',
       createRequestListener({ context: contextReady, logger, fallbackHost: new URL(url).host, streamAgent, inFlight }),
     );
-    if (!isLoopbackHostname(hostname)) {
-      logger.host(
-        'warning',
-        `WARNING: listening on ${hostname}, not on this machine only. Every function is reachable from the network and auth levels are not enforced locally. Use --host 127.0.0.1 (the default) unless you need this.`,
-      );
+    const warning = bindWarning(hostname);
+    if (warning !== undefined) {
+      logger.host('warning', warning);
     }
 
     cleanups.push(

@@ -2,7 +2,9 @@ import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { InFlightWork } from '../host/InFlightWork.js';
 import type { Logger } from '../logging/createLogger.js';
+import { describeError } from '../loader/loadEntryPoints.js';
 import { handleAdminRequest, isAdminPath } from './handleAdminRequest.js';
+import { protocolViolation } from './protocolViolation.js';
 import { BadRequestError, requestUrl } from './requestUrl.js';
 import { sendStatus } from './sendResponse.js';
 import { serveBufferedFunction } from './serveBufferedFunction.js';
@@ -44,7 +46,7 @@ export function createRequestListener(options: RequestListenerOptions): (req: In
     res.once('finish', logLine);
     res.once('close', logLine);
     options.inFlight.track(handle(options, req, res)).catch((error: unknown) => {
-      options.logger.host('error', `Unexpected error while serving ${req.method ?? '?'} ${req.url ?? ''}: ${(error as Error).stack ?? String(error)}`);
+      options.logger.host('error', `Unexpected error while serving ${req.method ?? '?'} ${req.url ?? ''}: ${describeError(error)}`);
       if (res.headersSent) {
         res.destroy();
       } else {
@@ -55,6 +57,12 @@ export function createRequestListener(options: RequestListenerOptions): (req: In
 }
 
 async function handle(options: RequestListenerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const violation = protocolViolation(req);
+  if (violation !== undefined) {
+    req.resume();
+    sendStatus(res, violation, undefined, { connection: 'close' });
+    return;
+  }
   let context: ServerContext;
   try {
     context = await options.context;

@@ -44,16 +44,25 @@ export async function loadEntryPoints(config: AppConfig, session: ModuleSession,
   return files;
 }
 
+// JSON.stringify gives undefined for a function or a symbol (its type says string): String() describes those.
+const stringify = JSON.stringify as (value: unknown) => string | undefined;
+
 export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    return error.stack ?? `${error.name}: ${error.message}`;
-  }
-  if (typeof error === 'string') {
-    return error;
-  }
+  // App code may throw anything, including values that throw when read (a stack getter, a Proxy, a toString):
+  // describing the failure must never become a failure of the host itself.
   try {
-    return JSON.stringify(error);
+    if (error instanceof Error) {
+      return error.stack ?? `${error.name}: ${error.message}`;
+    }
+    if (typeof error === 'string') {
+      return error;
+    }
+    try {
+      return stringify(error) ?? String(error);
+    } catch {
+      return String(error);
+    }
   } catch {
-    return String(error);
+    return 'a thrown value that cannot be turned into text';
   }
 }

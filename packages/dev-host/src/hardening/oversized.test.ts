@@ -1,0 +1,93 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../index.js';
+import { fixtureDir } from '../test-support/fixtures.js';
+import { rawExchange, statusOf, type RawExchange } from './rawHttp.js';
+
+// Requests larger than the host accepts: headers past Node's 16 KiB limit (431) and bodies past maxBodyBytes (413),
+// answered without reading the rest, the connection closed. badInput.e2e.test.ts covers a declared body just over
+// the limit, a chunked one, and one exactly at it.
+const LIMIT = 64 * 1024;
+
+/** Streams `total` bytes of chunked body as fast as the socket takes them, until the server closes it. */
+function floodBody(url: string, target: string, total: number): Promise<RawExchange & { written: number }> {
+  const { hostname, port } = new URL(url);
+  const socket = connect({ host: hostname, port: Number(port) });
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let response = '';
+    let written = 0;
+    const chunk = Buffer.alloc(16 * 1024, 'z');
+    const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]);
+    const pump = (): void => {
+      while (written < total && !socket.destroyed) {
+        written += chunk.length;
+        if (!socket.write(frame)) {
+          socket.once('drain', pump);
+          return;
+        }
+      }
+      if (!socket.destroyed) socket.write('0\r\n\r\n');
+    };
+    socket.setEncoding('latin1');
+    socket.on('data', (data: string) => (response += data));
+    socket.on('error', () => undefined);
+    socket.once('close', () => {
+      resolve({ response, closed: true, statusLine: response.split('\r\n')[0] ?? '', elapsedMs: performance.now() - started, written });
+    });
+    socket.write(`POST ${target} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n`);
+    pump();
+  });
+}
+
+describe('oversized requests', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await startHost({ appDir: fixtureDir('cjs-app'), maxBodyBytes: LIMIT });
+  });
+  afterAll(async () => {
+    await host.close();
+  });
+
+  async function stillServing(): Promise<void> {
+    expect(await (await host.fetch('/api/hello?name=ok')).text()).toBe('Hello, ok!');
+  }
+
+  it.each([
+    ['a 20 KiB request line', `GET /api/hello?q=${'a'.repeat(20 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`],
+    ['a 20 KiB header', `GET /api/hello HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20 * 1024)}\r\n\r\n`],
+    ['3,000 small headers', `GET /api/hello HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 3000 }, (_u, i) => `X-H${String(i)}: v`).join('\r\n')}\r\n\r\n`],
+  ])('%s: 431, connection closed', async (_name, payload) => {
+    const exchange = await rawExchange(host.url, payload);
+    expect(statusOf(exchange)).toBe(431);
+    expect(exchange.closed).toBe(true);
+    await stillServing();
+  });
+
+  it('a declared 10 GB body: 413 at once, before any of it is sent', async () => {
+    const exchange = await rawExchange(host.url, 'POST /api/echo/big HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n');
+    expect(statusOf(exchange)).toBe(413);
+    expect(exchange.closed).toBe(true);
+    await stillServing();
+  });
+
+  it.each([
+    ['a function', '/api/echo/flood'],
+    ['the admin endpoint', '/admin/functions/queueWork'],
+  ])('a 32 MB chunked body to %s: 413 once past the limit, the connection closed mid-upload', async (_name, target) => {
+    const total = 32 * 1024 * 1024;
+
+    const exchange = await floodBody(host.url, target, total);
+
+    expect(statusOf(exchange)).toBe(413);
+    // The host stopped reading long before the end; what it took is what the kernel buffers held.
+    expect(exchange.written).toBeLessThan(total);
+    await stillServing();
+  });
+
+  it('a declared body over the limit to the admin endpoint: 413', async () => {
+    const res = await host.fetch('/admin/functions/queueWork', { method: 'POST', body: JSON.stringify({ input: 'x'.repeat(LIMIT) }) });
+    expect(res.status).toBe(413);
+    await stillServing();
+  });
+});

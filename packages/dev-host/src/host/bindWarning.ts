@@ -1,0 +1,16 @@
+import { isLoopbackHostname } from './listen.js';
+
+/**
+ * The warning for a host that listens beyond this machine, or `undefined` on loopback. Printed on stderr by both the
+ * in-process host and the CLI's watch mode (whose app process listens on loopback behind it).
+ */
+export function bindWarning(hostname: string): string | undefined {
+  if (isLoopbackHostname(hostname)) {
+    return undefined;
+  }
+  return (
+    `WARNING: listening on ${hostname === '' ? 'every interface' : hostname}, not on this machine only. Every function ` +
+    'is reachable from the network and auth levels are not enforced locally. Use --host 127.0.0.1 (the default) ' +
+    'unless you need this.'
+  );
+}
