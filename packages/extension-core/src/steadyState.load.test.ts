@@ -49,7 +49,7 @@ interface Input {
   readonly index: number;
 }
 
-const inputOf = (ctx: { inputs: unknown[] }): Input => ctx.inputs[0] as Input;
+const inputOf = (ctx: { readonly inputs: readonly unknown[] }): Input => ctx.inputs[0] as Input;
 
 /** Extensions that use every hook kind, per-invocation state, app state, scopes and the async context. */
 function configureExtensions(): void {

@@ -128,6 +128,7 @@ it('treats a returned value whose `then` cannot be read as a hook that rejected'
   }).configure();
   defineExtension({
     name: 'odd',
+    // Typed as the promise it pretends to be: JavaScript callers are not held to the types.
     preInvocation: () =>
       new Proxy(
         {},
@@ -136,7 +137,7 @@ it('treats a returned value whose `then` cannot be read as a hook that rejected'
             throw new Error('no then');
           },
         },
-      ),
+      ) as Promise<void>,
   }).configure();
 
   const outcome = await runInvocation({ handler: () => 'ok' });
