@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { RpcInvocationRequest, RpcTraceContext, RpcTypedData } from '../core/coreApiTypes.js';
-import { describeError } from '../loader/loadEntryPoints.js';
+import { describeError } from '../describeError.js';
 import type { Logger } from '../logging/createLogger.js';
 import { runInvocation, type InvocationOutcome } from '../worker/runInvocation.js';
 import { createTraceContext } from '../worker/traceContext.js';
 import type { WorkerApp } from '../worker/WorkerApp.js';
 import type { FunctionDescriptor } from './functionDescriptors.js';
 import type { InFlightWork } from './InFlightWork.js';
+
+/**
+ * The reason the host gives for every invocation a caller asked for (an HTTP request, a manual run through the admin
+ * API or `invoke()`), as Core Tools prints it; timers give their own.
+ */
+export const hostApiReason = 'This function was programmatically called via the host APIs.';
 
 export interface InvocationInput {
   /** The trigger's data; `undefined` sends the trigger binding with no data. */

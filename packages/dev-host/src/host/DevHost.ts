@@ -1,14 +1,13 @@
 import type { Agent, Server } from 'node:http';
 import type { RpcTypedData } from '../core/coreApiTypes.js';
-import { manualRunReason } from '../http/handleAdminRequest.js';
 import { toRpcHttpData } from '../http/toRpcHttp.js';
-import { describeError } from '../loader/loadEntryPoints.js';
+import { describeError } from '../describeError.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { LogRecord } from '../logging/LogRecord.js';
 import type { RouteTable } from '../routing/routeTable.js';
 import { createAppHookContext } from '../worker/hookContexts.js';
 import { fromTypedData, timerInfo, toTypedData } from '../worker/toTypedData.js';
-import type { AppRuntime } from './AppRuntime.js';
+import { hostApiReason, type AppRuntime } from './AppRuntime.js';
 import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from './functionDescriptors.js';
 import type { InFlightWork } from './InFlightWork.js';
 import type { FunctionInfo, Host, HttpInvokeInput, InvokeOptions, InvokeResult } from './publicTypes.js';
@@ -73,7 +72,7 @@ export class DevHost implements Host {
     const { invocationId, outcome } = await this.#parts.runtime.invoke(descriptor, {
       triggerData: this.#triggerData(descriptor, options.input),
       triggerMetadata,
-      reason: manualRunReason,
+      reason: hostApiReason,
       announce: true,
     });
     const logs = this.#parts.logger.records.filter((record) => record.invocationId === invocationId);

@@ -1,6 +1,7 @@
 import type { Server } from 'node:net';
 import type { WorkerCapabilities } from '../core/coreApiTypes.js';
-import { describeError, loadEntryPoints } from '../loader/loadEntryPoints.js';
+import { describeError } from '../describeError.js';
+import { loadEntryPoints } from '../loader/loadEntryPoints.js';
 import type { ModuleSession } from '../loader/moduleSession.js';
 import type { AppConfig } from '../loader/readAppConfig.js';
 import { createAppHookContext } from '../worker/hookContexts.js';

@@ -2,7 +2,7 @@ import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { InFlightWork } from '../host/InFlightWork.js';
 import type { Logger } from '../logging/createLogger.js';
-import { describeError } from '../loader/loadEntryPoints.js';
+import { describeError } from '../describeError.js';
 import { handleAdminRequest, isAdminPath } from './handleAdminRequest.js';
 import { protocolViolation } from './protocolViolation.js';
 import { BadRequestError, requestUrl } from './requestUrl.js';
