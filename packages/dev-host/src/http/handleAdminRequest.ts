@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostApiReason } from '../host/AppRuntime.js';
 import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from '../host/functionDescriptors.js';
 import { devHostVersion } from '../core/versions.js';
 import type { RpcTypedData } from '../core/coreApiTypes.js';
@@ -7,8 +8,6 @@ import { isAdminCallAllowed } from './adminAccess.js';
 import { PayloadTooLargeError, readRequestBody } from './readRequestBody.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
-
-export const manualRunReason = 'This function was programmatically called via the host APIs.';
 
 export function isAdminPath(pathname: string): boolean {
   return /^\/admin(\/|$)/i.test(pathname);
@@ -72,7 +71,7 @@ export async function handleAdminRequest(context: ServerContext, req: IncomingMe
 
   sendStatus(res, 202);
   // Runs in the background, as in the host; the runtime tracks it so shutdown waits for it.
-  void context.runtime.invoke(descriptor, { triggerData: manualTriggerData(descriptor, parsed.input), reason: manualRunReason, announce: true });
+  void context.runtime.invoke(descriptor, { triggerData: manualTriggerData(descriptor, parsed.input), reason: hostApiReason, announce: true });
 }
 
 /** `{ "input": "..." }`; anything else is a 400 with a message saying what to send. */

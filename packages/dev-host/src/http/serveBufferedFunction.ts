@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostApiReason } from '../host/AppRuntime.js';
 import type { FunctionDescriptor } from '../host/functionDescriptors.js';
 import { createTraceContext } from '../worker/traceContext.js';
-import { manualRunReason } from './handleAdminRequest.js';
 import { PayloadTooLargeError, readRequestBody } from './readRequestBody.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
@@ -34,7 +34,7 @@ export async function serveBufferedFunction(
   const { outcome } = await context.runtime.invoke(descriptor, {
     triggerData: { http },
     traceContext: createTraceContext({ traceParent: headers.traceparent, traceState: headers.tracestate }),
-    reason: manualRunReason,
+    reason: hostApiReason,
     announce: false,
   });
   if (outcome.failed) {

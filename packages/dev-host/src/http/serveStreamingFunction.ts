@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { RpcTypedData } from '../core/coreApiTypes.js';
+import { hostApiReason } from '../host/AppRuntime.js';
 import type { FunctionDescriptor } from '../host/functionDescriptors.js';
 import { createTraceContext } from '../worker/traceContext.js';
-import { manualRunReason } from './handleAdminRequest.js';
 import { PayloadTooLargeError } from './readRequestBody.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
@@ -134,7 +134,7 @@ export async function serveStreamingFunction(
     triggerData: { http: toRpcHttpData({ method: req.method ?? 'GET', url, headers, params, body: undefined }) },
     triggerMetadata,
     traceContext: createTraceContext({ traceParent: headers.traceparent, traceState: headers.tracestate }),
-    reason: manualRunReason,
+    reason: hostApiReason,
     announce: false,
   });
   if (state.bodyTooLarge) {
