@@ -4,7 +4,7 @@ import { createTraceContext } from '../worker/traceContext.js';
 import { isAdminCallAllowed, isLoopbackAddress } from './adminAccess.js';
 import { BadRequestError, requestUrl } from './requestUrl.js';
 import { serializeCookie } from './serializeCookie.js';
-import { InvalidHttpOutputError, toHttpResponse } from './toHttpResponse.js';
+import { toHttpResponse } from './toHttpResponse.js';
 import { headersRecord, queryRecord, toRpcHttpData } from './toRpcHttp.js';
 
 function fakeRequest(url: string, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1'): IncomingMessage {
@@ -77,8 +77,8 @@ describe('response conversion', () => {
   });
 
   it('refuses a status code the host cannot send', () => {
-    expect(() => toHttpResponse({ http: { statusCode: 'abc' } })).toThrow(InvalidHttpOutputError);
-    expect(() => toHttpResponse({ http: { statusCode: '99' } })).toThrow(InvalidHttpOutputError);
+    expect(() => toHttpResponse({ http: { statusCode: 'abc' } })).toThrow('invalid HTTP status code: "abc"; use an integer from 200 to 999.');
+    expect(() => toHttpResponse({ http: { statusCode: '99' } })).toThrow('invalid HTTP status code: "99"');
   });
 });
 

@@ -8,14 +8,13 @@ export interface BufferedResponse {
   readonly body: Buffer;
 }
 
-export class InvalidHttpOutputError extends Error {}
-
 // The server owns message framing and the connection; a function cannot set these.
 const hostManagedHeaders = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'trailer', 'te']);
 
 /**
  * The host's conversion of an invocation's `returnValue` into an HTTP response: no return value is 204; otherwise
- * the status, headers, cookies (each one `Set-Cookie`) and body bytes of `returnValue.http`.
+ * the status, headers, cookies (each one `Set-Cookie`) and body bytes of `returnValue.http`. Throws for a status the
+ * host cannot send; the caller logs the message and answers 500.
  */
 export function toHttpResponse(returnValue: RpcTypedData | null | undefined): BufferedResponse {
   const http = returnValue?.http;
@@ -24,7 +23,7 @@ export function toHttpResponse(returnValue: RpcTypedData | null | undefined): Bu
   }
   const status = http.statusCode === undefined || http.statusCode === null ? 200 : Number(http.statusCode);
   if (!Number.isInteger(status) || status < 200 || status > 999) {
-    throw new InvalidHttpOutputError(`The function returned an invalid HTTP status code: ${JSON.stringify(http.statusCode)}`);
+    throw new Error(`The function returned an invalid HTTP status code: ${JSON.stringify(http.statusCode)}; use an integer from 200 to 999.`);
   }
   const headers: (readonly [string, string | string[]])[] = [];
   const setCookies: string[] = [];
