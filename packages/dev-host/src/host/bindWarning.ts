@@ -1,11 +1,11 @@
-import { isLoopbackHostname } from './listen.js';
+import { isLoopback } from '../http/isLoopback.js';
 
 /**
  * The warning for a host that listens beyond this machine, or `undefined` on loopback. Printed on stderr by both the
  * in-process host and the CLI's watch mode (whose app process listens on loopback behind it).
  */
 export function bindWarning(hostname: string): string | undefined {
-  if (isLoopbackHostname(hostname)) {
+  if (isLoopback(hostname)) {
     return undefined;
   }
   return (

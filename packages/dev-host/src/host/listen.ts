@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { isLoopback } from '../http/isLoopback.js';
 import { HostStartupError } from './HostStartupError.js';
 
 /** Listens on `hostname:port`, turning the usual failures into start-up errors that say what to do. */
@@ -39,17 +40,13 @@ function toStartupError(error: NodeJS.ErrnoException, port: number, hostname: st
   }
 }
 
-export function isLoopbackHostname(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
 /**
  * How URLs name the address the server is bound to. Listings say `localhost` for loopback and "every interface",
  * as Core Tools does; URLs a program uses get a literal address (`localhost` may resolve to the other IP family).
  */
 export function urlHost(boundAddress: string, forListing: boolean): string {
   const everyInterface = boundAddress === '0.0.0.0' || boundAddress === '::';
-  if (forListing && (everyInterface || isLoopbackHostname(boundAddress))) {
+  if (forListing && (everyInterface || isLoopback(boundAddress))) {
     return 'localhost';
   }
   if (boundAddress === '0.0.0.0') {

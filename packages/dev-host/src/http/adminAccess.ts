@@ -1,13 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (address === undefined) {
-    return false;
-  }
-  const plain = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
-  return plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
-}
+import { isLoopback } from './isLoopback.js';
 
 function keysMatch(provided: string, expected: string): boolean {
   const a = Buffer.from(provided);
@@ -20,7 +13,7 @@ function keysMatch(provided: string, expected: string): boolean {
  * configured; then a caller from elsewhere must send it in `x-functions-key`, as the host's admin API expects.
  */
 export function isAdminCallAllowed(req: IncomingMessage, adminKey: string | undefined): boolean {
-  if (isLoopbackAddress(req.socket.remoteAddress)) {
+  if (isLoopback(req.socket.remoteAddress)) {
     return true;
   }
   const provided = req.headers['x-functions-key'];
