@@ -112,14 +112,13 @@ function buildResult(c: ResponseCase): HttpResponseInit | HttpResponse {
 /** The specification, written from the inputs, not from the implementation's helpers. */
 function expectsSuffix(c: ResponseCase, sent: { headers: Headers; bytes: Buffer }): boolean {
   if ([204, 205, 304].includes(c.status) || c.method === 'HEAD' || sent.bytes.byteLength === 0) return false;
+  // Both kinds of response follow what they declare: text, in a charset that ASCII can be appended to.
   const contentType = sent.headers.get('content-type')?.toLowerCase();
   const isText = contentType?.startsWith('text/') === true && !contentType.startsWith('text/event-stream');
-  if (!c.asInstance) {
-    // An HttpResponseInit shows its body: only a string body sent as text (no JSON) gets the suffix.
-    return c.body.kind === 'string' && (c.contentType === undefined || isText);
-  }
-  // An HttpResponse hides what its body was made of: its Content-Type decides.
-  return isText && !contentType.includes('utf-16');
+  if (!isText || contentType.includes('utf-16')) return false;
+  // An HttpResponseInit shows its body: only a string body (no JSON) gets the suffix. An HttpResponse hides what
+  // its body was made of, so its Content-Type alone decides.
+  return c.asInstance || c.body.kind === 'string';
 }
 
 // FormData is sent as multipart with a random boundary per serialisation: compare with the boundary blanked out.

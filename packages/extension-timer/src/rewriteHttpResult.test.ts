@@ -40,6 +40,7 @@ describe('rewriteHttpResult with HttpResponseInit objects', () => {
     ['a string body typed application/json', { body: '{"a":1}', headers: { 'Content-Type': 'application/json' } }],
     ['a string body typed +json', { body: '{"a":1}', headers: [['content-type', 'application/problem+json']] }],
     ['a string body typed as XML', { body: '<a/>', headers: { 'content-type': 'application/xml' } }],
+    ['a string body declared as UTF-16', { body: 'hi', headers: { 'content-type': 'text/plain; charset=utf-16le' } }],
     ['a Buffer', { body: Buffer.from('binary text') }],
     ['an empty string', { body: '' }],
     ['no body', { status: 200 }],

@@ -1,6 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { isBodylessResponse } from './bodylessResponse.js';
-import { isAppendableTextType, isAsciiCompatibleCharset, parseContentType } from './contentType.js';
+import { hasAppendableResponseBody } from './appendability.js';
 import type { HttpRewrite } from './httpRewrite.js';
 import type { ResponseLike } from './httpResult.js';
 import { appendServerTiming } from './serverTiming.js';
@@ -33,7 +32,7 @@ export async function rewriteResponseLike(
     enableContentNegotiation: response.enableContentNegotiation === true,
   };
 
-  if (rewrite.bodySuffix !== undefined && hasAppendableTextBody(response, headers, rewrite.requestMethod)) {
+  if (rewrite.bodySuffix !== undefined && hasAppendableResponseBody(response, headers, rewrite.requestMethod)) {
     const original = new Uint8Array(await response.arrayBuffer());
     if (original.byteLength === 0) return rebuild(response, { ...init, body: original });
     const body = Buffer.concat([original, Buffer.from(rewrite.bodySuffix, 'utf8')]);
@@ -52,12 +51,4 @@ function rebuild(response: ResponseLike, init: HttpResponseInit): ResponseLike |
   if (response instanceof Response) return init;
   const SameClass = response.constructor as HttpResponseClass;
   return new SameClass(init);
-}
-
-function hasAppendableTextBody(response: ResponseLike, headers: Headers, requestMethod: string | undefined): boolean {
-  if (response.body === null || isBodylessResponse(response.status, requestMethod)) return false;
-  const contentTypeHeader = headers.get('content-type');
-  if (contentTypeHeader === null) return false;
-  const contentType = parseContentType(contentTypeHeader);
-  return isAppendableTextType(contentType) && isAsciiCompatibleCharset(contentType.charset);
 }
