@@ -5,7 +5,7 @@ import { devHostVersion } from '../core/versions.js';
 import type { RpcTypedData } from '../core/coreApiTypes.js';
 import { timerInfo } from '../worker/toTypedData.js';
 import { isAdminCallAllowed } from './adminAccess.js';
-import { PayloadTooLargeError, readRequestBody } from './readRequestBody.js';
+import { readBodyOrRefuse } from './readBodyOrRefuse.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
 
@@ -44,13 +44,8 @@ export async function handleAdminRequest(context: ServerContext, req: IncomingMe
     return;
   }
 
-  let body: Buffer;
-  try {
-    body = await readRequestBody(req, context.maxBodyBytes);
-  } catch (error: unknown) {
-    if (error instanceof PayloadTooLargeError) {
-      sendStatus(res, 413, undefined, { connection: 'close' });
-    }
+  const body = await readBodyOrRefuse(req, res, context.maxBodyBytes);
+  if (body === undefined) {
     return;
   }
   const parsed = parseInvocationBody(body);

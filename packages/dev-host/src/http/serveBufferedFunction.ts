@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostApiReason } from '../host/AppRuntime.js';
 import type { FunctionDescriptor } from '../host/functionDescriptors.js';
 import { createTraceContext } from '../worker/traceContext.js';
-import { PayloadTooLargeError, readRequestBody } from './readRequestBody.js';
+import { readBodyOrRefuse } from './readBodyOrRefuse.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
 import { toHttpResponse } from './toHttpResponse.js';
@@ -20,13 +20,8 @@ export async function serveBufferedFunction(
   url: URL,
   params: Record<string, string>,
 ): Promise<void> {
-  let body: Buffer;
-  try {
-    body = await readRequestBody(req, context.maxBodyBytes);
-  } catch (error: unknown) {
-    if (error instanceof PayloadTooLargeError) {
-      sendStatus(res, 413, undefined, { connection: 'close' });
-    }
+  const body = await readBodyOrRefuse(req, res, context.maxBodyBytes);
+  if (body === undefined) {
     return;
   }
   const headers = headersRecord(req.headers);
