@@ -1,5 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { isBodylessResponse } from './bodylessResponse.js';
+import { isIdentityEncoded } from './contentEncoding.js';
 import type { ContentType } from './contentType.js';
 import { isAppendableTextType, isAsciiCompatibleCharset, parseContentType } from './contentType.js';
 import type { ResponseLike } from './httpResult.js';
@@ -50,6 +51,7 @@ function declaresAppendableText(
   contentTypeWhenAbsent: ContentType | undefined,
 ): boolean {
   if (isBodylessResponse(status, requestMethod)) return false;
+  if (!isIdentityEncoded(headers.get('content-encoding'))) return false;
   const header = headers.get('content-type');
   const contentType = header === null ? contentTypeWhenAbsent : parseContentType(header);
   return (

@@ -95,6 +95,9 @@ const responseCase = fc.record({
   body: bodyCase,
   contentType: fc.option(fc.constantFrom(...mediaTypes), { nil: undefined }),
   existingServerTiming: fc.option(fc.constantFrom('db;dur=2', 'cache;desc="hit"'), { nil: undefined }),
+  contentEncoding: fc.option(fc.constantFrom('gzip', 'br', 'identity', 'IDENTITY', 'gzip, identity'), {
+    nil: undefined,
+  }),
   status: fc.constantFrom(200, 201, 204, 205, 304, 400, 404, 500),
   method: fc.constantFrom('GET', 'POST', 'HEAD'),
   asInstance: fc.boolean(),
@@ -105,6 +108,7 @@ function buildResult(c: ResponseCase): HttpResponseInit | HttpResponse {
   const headers: Record<string, string> = {};
   if (c.contentType !== undefined) headers['content-type'] = c.contentType;
   if (c.existingServerTiming !== undefined) headers['server-timing'] = c.existingServerTiming;
+  if (c.contentEncoding !== undefined) headers['content-encoding'] = c.contentEncoding;
   const init: HttpResponseInit = { ...c.body.make(), status: c.status, headers };
   return c.asInstance ? new HttpResponse(init) : init;
 }
@@ -112,6 +116,8 @@ function buildResult(c: ResponseCase): HttpResponseInit | HttpResponse {
 /** The specification, written from the inputs, not from the implementation's helpers. */
 function expectsSuffix(c: ResponseCase, sent: { headers: Headers; bytes: Buffer }): boolean {
   if ([204, 205, 304].includes(c.status) || c.method === 'HEAD' || sent.bytes.byteLength === 0) return false;
+  // Compressed bytes take no text: only the identity coding leaves the body as it is.
+  if (c.contentEncoding !== undefined && c.contentEncoding.toLowerCase() !== 'identity') return false;
   // Both kinds of response follow what they declare: text, in a charset that ASCII can be appended to.
   const contentType = sent.headers.get('content-type')?.toLowerCase();
   const isText = contentType?.startsWith('text/') === true && !contentType.startsWith('text/event-stream');

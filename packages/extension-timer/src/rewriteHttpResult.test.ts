@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { HttpResponseInit } from '@azure/functions';
 import { HttpResponse } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ describe('rewriteHttpResult with HttpResponseInit objects', () => {
     ['a string body typed +json', { body: '{"a":1}', headers: [['content-type', 'application/problem+json']] }],
     ['a string body typed as XML', { body: '<a/>', headers: { 'content-type': 'application/xml' } }],
     ['a string body declared as UTF-16', { body: 'hi', headers: { 'content-type': 'text/plain; charset=utf-16le' } }],
+    ['a string body with a Content-Encoding', { body: 'already br-encoded', headers: { 'content-encoding': 'br' } }],
     ['a Buffer', { body: Buffer.from('binary text') }],
     ['an empty string', { body: '' }],
     ['no body', { status: 200 }],
@@ -185,6 +187,21 @@ describe('rewriteHttpResult with HttpResponse instances', () => {
     const after = await toWire(await rewriteHttpResult(make(), both));
     expect(after.bytes.equals(before.bytes)).toBe(true);
     expect(after.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('keeps a gzip-compressed text body whole, so it still decompresses', async () => {
+    const compressed = gzipSync('compressed text');
+    const make = () =>
+      new HttpResponse({ body: compressed, headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' } });
+    const after = await toWire(await rewriteHttpResult(make(), both));
+    expect(after.bytes.equals(compressed)).toBe(true);
+    expect(gunzipSync(after.bytes).toString()).toBe('compressed text');
+    expect(after.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('appends to a text body whose Content-Encoding is identity', async () => {
+    const original = new HttpResponse({ body: 'plain', headers: { 'content-encoding': 'identity' } });
+    expect((await toWire(await rewriteHttpResult(original, both))).text).toBe(`plain${suffix}`);
   });
 
   it('does not read a body it keeps', async () => {
