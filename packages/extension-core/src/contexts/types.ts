@@ -65,7 +65,11 @@ export interface HandlerContext<O, S, A = unknown> extends InvocationPhaseContex
   inputs: unknown[];
 }
 
-/** The function `aroundHandler` calls to run the inner wrappers and the handler; resolves to the result. */
+/**
+ * The function `aroundHandler` calls to run the inner wrappers and the handler; resolves to the result. Await it or
+ * return it: a wrapper that returns without looking at it keeps its own result, and a failure of the handler is then
+ * only logged, as the wrapper's fault.
+ */
 export type NextHandler = () => Promise<unknown>;
 
 /** `postInvocation`: after the handler (or after a short-circuit, or a failed pre phase). */

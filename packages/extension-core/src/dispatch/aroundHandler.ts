@@ -1,6 +1,8 @@
 import type { FunctionHandler } from '@azure/functions';
 import type { ExtensionInvocation } from '../contexts/ExtensionInvocation.js';
-import { logInvocationFault, toInvocationError } from '../faults.js';
+import { ExtensionHookError } from '../errors.js';
+import { describeFault, logInvocationFault, toInvocationError } from '../faults.js';
+import { WatchedPromise } from './WatchedPromise.js';
 import type { InvocationRecord } from './InvocationRecord.js';
 
 /**
@@ -38,14 +40,21 @@ async function callHandler(record: InvocationRecord): Promise<unknown> {
   return handler(...(record.handlerInputs ?? []), record.handlerContext);
 }
 
-/** One wrapper's turn. `next` runs the inner chain at most once; calling it again returns the same promise. */
+/**
+ * One wrapper's turn. `next` runs the inner chain at most once; calling it again returns the same promise.
+ *
+ * A wrapper that calls `next()` and returns without awaiting it has replaced the result with its own. The inner
+ * chain may still fail, and nothing else would handle that rejection: Node would end the process. So the SDK
+ * always handles it, and when the wrapper never looked at it, logs it as that wrapper's fault.
+ */
 class WrapperStep {
   readonly #record: InvocationRecord;
   readonly #invocation: ExtensionInvocation;
   readonly #index: number;
-  #inner: Promise<unknown> | undefined;
+  #inner: WatchedPromise<unknown> | undefined;
   #innerFailed = false;
   #innerError: unknown;
+  #wrapperDone = false;
 
   constructor(record: InvocationRecord, invocation: ExtensionInvocation, index: number) {
     this.#record = record;
@@ -53,7 +62,17 @@ class WrapperStep {
     this.#index = index;
   }
 
-  readonly next = (): Promise<unknown> => (this.#inner ??= this.#runInner());
+  readonly next = (): Promise<unknown> => (this.#inner ??= this.#startInner());
+
+  #startInner(): WatchedPromise<unknown> {
+    const inner = this.#runInner();
+    const watched = new WatchedPromise<unknown>((resolve, reject) => {
+      inner.then(resolve, reject);
+    });
+    // Handled here, without counting as the wrapper looking at it: what the wrapper does not await is ours to log.
+    watched.handleUnwatched(ignore);
+    return watched;
+  }
 
   async #runInner(): Promise<unknown> {
     try {
@@ -62,6 +81,7 @@ class WrapperStep {
       // Remembered before the wrapper sees it, so that a wrapper passing the handler's error on is not blamed.
       this.#innerFailed = true;
       this.#innerError = error;
+      this.#reportIfDropped();
       throw error;
     }
   }
@@ -69,14 +89,45 @@ class WrapperStep {
   async run(): Promise<unknown> {
     const invocation = this.#invocation;
     const ext = invocation.entry.ext;
+    let result: unknown;
     try {
-      return await ext.aroundHandler?.call(ext.definition, invocation, this.next);
+      result = await ext.aroundHandler?.call(ext.definition, invocation, this.next);
     } catch (fault) {
       if (this.#innerFailed && fault === this.#innerError) throw fault;
       logInvocationFault(this.#record.invocationContext, ext.name, 'aroundHandler', fault);
-      if (ext.failInvocationOnError) throw toInvocationError(ext.name, 'aroundHandler', fault);
-      // The wrapper's own fault must not change the outcome: the handler runs (or has run) regardless.
+      if (ext.failInvocationOnError) {
+        this.#finishWrapper();
+        throw toInvocationError(ext.name, 'aroundHandler', fault);
+      }
+      // The wrapper's own fault must not change the outcome: the handler runs (or has run) regardless, and its
+      // outcome, failure included, is passed on.
       return this.next();
     }
+    this.#finishWrapper();
+    return result;
   }
+
+  #finishWrapper(): void {
+    this.#wrapperDone = true;
+    this.#reportIfDropped();
+  }
+
+  /**
+   * Once the wrapper has finished and the inner chain has failed, in either order: if the wrapper never subscribed
+   * to `next()`'s promise, the error reached nobody. It is logged (once); the wrapper's outcome stands.
+   */
+  #reportIfDropped(): void {
+    const inner = this.#inner;
+    if (!this.#wrapperDone || !this.#innerFailed || inner === undefined || inner.watched) return;
+    inner.watched = true;
+    const name = this.#invocation.entry.ext.name;
+    const reason =
+      'returned without awaiting next(), which then failed; the invocation keeps what the wrapper returned and ' +
+      `this error goes nowhere else: ${describeFault(this.#innerError)}`;
+    logInvocationFault(this.#record.invocationContext, name, 'aroundHandler', new ExtensionHookError(name, 'aroundHandler', reason));
+  }
+}
+
+function ignore(): void {
+  // The rejection is reported by #reportIfDropped, or by whoever awaited it.
 }
