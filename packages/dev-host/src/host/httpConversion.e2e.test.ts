@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../index.js';
 import { fixtureDir } from '../test-support/fixtures.js';
+import { rawGet } from '../test-support/rawGet.js';
 
 interface Echo {
   url: string;
@@ -105,6 +106,21 @@ describe("the host's conversion of requests and responses", () => {
     const res = await host.fetch('/api/nothing');
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
+  });
+
+  // RFC 9110: no Content-Length on 204; on 304 only the length a 200 would have had, which the host does not know.
+  // Kestrel sends none on either.
+  it.each([
+    ['/api/nothing', 204, undefined],
+    ['/api/noContent', 204, ['x-kind', 'no content']],
+    ['/api/notModified', 304, ['etag', '"v1"']],
+  ] as const)('sends %s (%i) without Content-Length or a body', async (path, status, header) => {
+    const res = await rawGet(new URL(path, host.url));
+    expect(res.status).toBe(status);
+    expect(res.headers).not.toHaveProperty('content-length');
+    expect(res.headers).not.toHaveProperty('transfer-encoding');
+    if (header) expect(res.headers[header[0]]).toBe(header[1]);
+    expect(res.body).toBe('');
   });
 
   it('writes one log line per request with method, path, status and duration', async () => {

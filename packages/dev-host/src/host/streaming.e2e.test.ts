@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../index.js';
 import { fixtureDir } from '../test-support/fixtures.js';
+import { rawGet } from '../test-support/rawGet.js';
 
 describe('an app with HTTP streaming', () => {
   let host: Host;
@@ -43,6 +44,19 @@ describe('an app with HTTP streaming', () => {
     expect(await failed.text()).toBe('');
     const nothing = await host.fetch('/api/streamNothing');
     expect(nothing.status).toBe(204);
+  });
+
+  it.each([
+    ['/api/streamNothing', 204, undefined],
+    ['/api/streamNoContent', 204, ['x-kind', 'no content']],
+    ['/api/streamNotModified', 304, ['etag', '"v1"']],
+  ] as const)('sends %s (%i) without Content-Length or a body, as Kestrel does', async (path, status, header) => {
+    const res = await rawGet(new URL(path, host.url));
+    expect(res.status).toBe(status);
+    expect(res.headers).not.toHaveProperty('content-length');
+    expect(res.headers).not.toHaveProperty('transfer-encoding');
+    if (header) expect(res.headers[header[0]]).toBe(header[1]);
+    expect(res.body).toBe('');
   });
 
   it('sends the cookies the library writes', async () => {

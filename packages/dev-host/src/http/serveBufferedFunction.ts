@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostApiReason } from '../host/AppRuntime.js';
 import type { FunctionDescriptor } from '../host/functionDescriptors.js';
 import { createTraceContext } from '../worker/traceContext.js';
+import { hasNoContent } from './hasNoContent.js';
 import { readBodyOrRefuse } from './readBodyOrRefuse.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
@@ -53,7 +54,9 @@ export async function serveBufferedFunction(
     for (const [name, value] of response.headers) {
       res.setHeader(name, value);
     }
-    res.setHeader('content-length', String(response.body.byteLength));
+    if (!hasNoContent(response.status)) {
+      res.setHeader('content-length', String(response.body.byteLength));
+    }
     res.writeHead(response.status);
   } catch (error: unknown) {
     // An invalid header name or value from the function: nothing has been sent yet.
