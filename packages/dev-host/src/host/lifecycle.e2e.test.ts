@@ -81,12 +81,24 @@ describe('host lifecycle', () => {
     process.env.GREETING = 'Hi';
     const fromProcess = await start();
     expect(await (await fromProcess.fetch('/api/hello?name=B')).text()).toBe('Hi, B!');
+    expect(fromProcess.logs).toContainEqual(
+      expect.objectContaining({ level: 'warning', message: "Skipping 'GREETING' from local settings as it's already defined in current environment variables." }),
+    );
     await fromProcess.close();
 
     const explicit = await start({ env: { GREETING: 'Howdy' } });
     expect(await (await explicit.fetch('/api/hello?name=C')).text()).toBe('Howdy, C!');
     await explicit.close();
     expect(process.env.GREETING).toBe('Hi');
+  });
+
+  it('treats a variable set to the empty string as not set, as Core Tools does: the setting applies', async () => {
+    process.env.GREETING = '';
+    const host = await start();
+    expect(await (await host.fetch('/api/hello?name=E')).text()).toBe('Hello, E!');
+    expect(host.logs.some((log) => log.message.includes("Skipping 'GREETING'"))).toBe(false);
+    await host.close();
+    expect(process.env.GREETING).toBe('');
   });
 
   it('invokes any function in-process through the full sequence', async () => {

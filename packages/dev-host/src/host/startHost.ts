@@ -144,13 +144,15 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
       logger.host('warning', warning);
     }
 
-    cleanups.push(
-      applyEnvironment(config.settings, options.env ?? {}, {
-        AZURE_FUNCTIONS_ENVIRONMENT: 'Development',
-        FUNCTIONS_WORKER_RUNTIME: 'node',
-        WEBSITE_HOSTNAME: new URL(publicUrl).host,
-      }),
-    );
+    const environment = applyEnvironment(config.settings, options.env ?? {}, {
+      AZURE_FUNCTIONS_ENVIRONMENT: 'Development',
+      FUNCTIONS_WORKER_RUNTIME: 'node',
+      WEBSITE_HOSTNAME: new URL(publicUrl).host,
+    });
+    cleanups.push(environment.restore);
+    for (const name of environment.skippedSettings) {
+      logger.host('warning', `Skipping '${name}' from local settings as it's already defined in current environment variables.`);
+    }
     const runtimeSetting = process.env.FUNCTIONS_WORKER_RUNTIME;
     if (runtimeSetting !== undefined && runtimeSetting.toLowerCase() !== 'node') {
       logger.host('warning', `FUNCTIONS_WORKER_RUNTIME is "${runtimeSetting}", but this is a Node.js app; Azure will expect "node".`);
