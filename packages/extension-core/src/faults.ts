@@ -88,20 +88,28 @@ export function toInvocationError(extension: string, phase: Phase, fault: unknow
   return new ExtensionHookError(extension, phase, nonErrorReason(fault), { cause: fault });
 }
 
+/** What a hook that times out leaves behind: its invocation context, which must then ignore it. */
+export interface Abandonable {
+  abandon(phase: Phase): void;
+}
+
 /**
  * Awaits a hook's promise, but no longer than `timeoutMs`: past it, the hook is abandoned (its eventual outcome is
- * ignored, never an unhandled rejection) and the timeout is the fault.
+ * ignored, never an unhandled rejection; `context`, if given, is told at once, before anything else can run) and
+ * the timeout is the fault.
  */
 export function settleHook(
   outcome: PromiseLike<unknown>,
   extension: string,
   phase: Phase,
   timeoutMs: number | undefined,
+  context?: Abandonable,
 ): Promise<unknown> {
   if (timeoutMs === undefined) return Promise.resolve(outcome);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      context?.abandon(phase);
       const reason = `timed out after ${timeoutMs} ms; the hook was abandoned`;
       reject(new ExtensionHookError(extension, phase, reason, { timedOut: true }));
     }, timeoutMs);

@@ -1,5 +1,6 @@
 import type { InvocationContext } from '@azure/functions';
 import type { InvocationRecord } from '../dispatch/InvocationRecord.js';
+import type { Phase } from '../faults.js';
 import type { RegisteredExtension } from '../RegisteredExtension.js';
 import type { HandlerContext, Logger, PostInvocationContext, PreInvocationContext } from './types.js';
 
@@ -7,6 +8,10 @@ import type { HandlerContext, Logger, PostInvocationContext, PreInvocationContex
  * One extension's view of one invocation. The same object is its context in every invocation phase (pre, around,
  * error, post), so the state and everything else is made once per extension per invocation; the phase-specific
  * members check the record's phase so that a context kept past its phase fails loudly instead of misbehaving.
+ *
+ * A hook that outlived `hookTimeoutMs` is abandoned with its context: everything it would change later (answer,
+ * inputs, result, error) is ignored, with one warning. The extension's later hooks of the same invocation get a
+ * `successor()`, which shares the state.
  */
 export class ExtensionInvocation
   implements
@@ -17,12 +22,32 @@ export class ExtensionInvocation
   readonly record: InvocationRecord;
   readonly entry: RegisteredExtension;
   state: unknown;
+  #abandonedIn: Phase | undefined;
+  #warnedAbandoned = false;
 
-  constructor(record: InvocationRecord, entry: RegisteredExtension) {
+  constructor(record: InvocationRecord, entry: RegisteredExtension, inherited?: { readonly state: unknown }) {
     this.record = record;
     this.entry = entry;
+    if (inherited !== undefined) {
+      this.state = inherited.state;
+      return;
+    }
     const createState = entry.ext.createState;
     this.state = createState === undefined ? undefined : createState();
+  }
+
+  /** Called when the hook running with this context outlived `hookTimeoutMs`: from now on it changes nothing. */
+  abandon(phase: Phase): void {
+    this.#abandonedIn ??= phase;
+  }
+
+  get abandoned(): boolean {
+    return this.#abandonedIn !== undefined;
+  }
+
+  /** A live context for the extension's later hooks of this invocation, with the same state. */
+  successor(): ExtensionInvocation {
+    return new ExtensionInvocation(this.record, this.entry, this);
   }
 
   get extension(): string {
@@ -70,6 +95,7 @@ export class ExtensionInvocation
   }
 
   set inputs(value: unknown[]) {
+    if (this.#ignoredAfterAbandon('replaced inputs')) return;
     if (!Array.isArray(value)) throw new TypeError(`Extension "${this.extension}": inputs must be an array.`);
     const record = this.record;
     if (record.phase === 'preInvocation') record.pre.inputs = value;
@@ -78,6 +104,7 @@ export class ExtensionInvocation
   }
 
   respond(result: unknown): void {
+    if (this.#ignoredAfterAbandon('called respond()')) return;
     if (this.record.phase !== 'preInvocation') this.#misuse('respond() can only be called in preInvocation');
     this.record.shortCircuited = true;
     this.record.shortCircuitResult = result;
@@ -92,6 +119,7 @@ export class ExtensionInvocation
   }
 
   set result(value: unknown) {
+    if (this.#ignoredAfterAbandon('set result')) return;
     this.#post('result').result = value;
   }
 
@@ -101,6 +129,7 @@ export class ExtensionInvocation
   }
 
   set error(value: unknown) {
+    if (this.#ignoredAfterAbandon('set error')) return;
     this.#post('error').error = value;
   }
 
@@ -110,6 +139,7 @@ export class ExtensionInvocation
   }
 
   recover(...result: [result?: unknown]): void {
+    if (this.#ignoredAfterAbandon('called recover()')) return;
     const post = this.#post('recover()');
     post.error = undefined;
     if (result.length > 0) post.result = result[0];
@@ -121,6 +151,23 @@ export class ExtensionInvocation
       return this.#misuse(`${member} can only be changed in postInvocation or onError`);
     }
     return post;
+  }
+
+  /**
+   * Whether a change must be ignored because the hook was abandoned. The first ignored change is logged at warning
+   * level: silently dropping it would hide why a cache answer or a recovery never took effect.
+   */
+  #ignoredAfterAbandon(change: string): boolean {
+    const phase = this.#abandonedIn;
+    if (phase === undefined) return false;
+    if (!this.#warnedAbandoned) {
+      this.#warnedAbandoned = true;
+      this.record.invocationContext.warn(
+        `[azfx] Extension "${this.extension}" ${change} after its ${phase} hook was abandoned (it outlived ` +
+          `hookTimeoutMs) for function "${this.functionName}" (invocation ${this.invocationId}); the change was ignored.`,
+      );
+    }
+    return true;
   }
 
   #misuse(problem: string): never {

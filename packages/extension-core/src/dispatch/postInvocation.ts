@@ -54,9 +54,11 @@ async function awaitPostInvocation(
 ): Promise<void> {
   const ext = invocation.entry.ext;
   try {
-    await settleHook(outcome, ext.name, phase, ext.hookTimeoutMs);
+    await settleHook(outcome, ext.name, phase, ext.hookTimeoutMs, invocation);
   } catch (fault) {
     postFault(record, invocation, phase, fault);
+    // The abandoned onError keeps its context; the extension's postInvocation, still to come, gets a live one.
+    if (invocation.abandoned) record.entered[step >> 1] = invocation.successor();
   }
   return continuePostInvocation(record, step - 1);
 }

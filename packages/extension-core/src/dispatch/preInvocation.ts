@@ -59,7 +59,7 @@ async function awaitPreInvocation(
 ): Promise<void> {
   const ext = invocation.entry.ext;
   try {
-    await settleHook(outcome, ext.name, 'preInvocation', ext.hookTimeoutMs);
+    await settleHook(outcome, ext.name, 'preInvocation', ext.hookTimeoutMs, invocation);
   } catch (fault) {
     if (preFault(record, invocation.entry, 'preInvocation', fault)) {
       finishPreInvocation(record);
