@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HostStartupError, startHost, type Host } from '../index.js';
-import { fixtureDir } from '../test-support/fixtures.js';
+import { copyFixture, fixtureDir } from '../test-support/fixtures.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'azfx-lifecycle-'));
 const open: Host[] = [];
@@ -12,6 +12,10 @@ async function start(options: Partial<Parameters<typeof startHost>[0]> = {}): Pr
   const host = await startHost({ appDir: fixtureDir('cjs-app'), ...options });
   open.push(host);
   return host;
+}
+
+async function readSetting(host: Host, name: string): Promise<unknown> {
+  return ((await (await host.fetch(`/api/env?name=${name}`)).json()) as { value: unknown }).value;
 }
 
 afterEach(async () => {
@@ -68,9 +72,6 @@ describe('host lifecycle', () => {
   });
 
   it('applies local.settings.json Values, lets existing variables and then `env` win, and restores them', async () => {
-    const readSetting = async (host: Host, name: string): Promise<unknown> =>
-      ((await (await host.fetch(`/api/env?name=${name}`)).json()) as { value: unknown }).value;
-
     const fromSettings = await start();
     expect(await (await fromSettings.fetch('/api/hello?name=A')).text()).toBe('Hello, A!');
     expect(await readSetting(fromSettings, 'AZURE_FUNCTIONS_ENVIRONMENT')).toBe('Development');
@@ -99,6 +100,24 @@ describe('host lifecycle', () => {
     expect(host.logs.some((log) => log.message.includes("Skipping 'GREETING'"))).toBe(false);
     await host.close();
     expect(process.env.GREETING).toBe('');
+  });
+
+  it('runs in Development even when local.settings.json says otherwise, with a warning, as Core Tools does', async () => {
+    const app = copyFixture('cjs-app');
+    try {
+      const settingsFile = path.join(app.dir, 'local.settings.json');
+      const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as { Values: Record<string, string> };
+      settings.Values.AZURE_FUNCTIONS_ENVIRONMENT = 'Staging';
+      writeFileSync(settingsFile, JSON.stringify(settings));
+      const host = await start({ appDir: app.dir });
+      expect(await readSetting(host, 'AZURE_FUNCTIONS_ENVIRONMENT')).toBe('Development');
+      expect(host.logs).toContainEqual(
+        expect.objectContaining({ level: 'warning', message: "AZURE_FUNCTIONS_ENVIRONMENT already exists with value 'Staging', overriding to 'Development'." }),
+      );
+      await host.close();
+    } finally {
+      app.remove();
+    }
   });
 
   it('invokes any function in-process through the full sequence', async () => {

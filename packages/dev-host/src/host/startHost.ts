@@ -7,6 +7,7 @@ import { provideCoreModule } from '../core/installCoreModule.js';
 import { createRequestListener } from '../http/createRequestListener.js';
 import type { ServerContext } from '../http/ServerContext.js';
 import { applyEnvironment } from '../loader/applyEnvironment.js';
+import { forceDevelopmentEnvironment } from '../loader/forceDevelopmentEnvironment.js';
 import { ModuleSession } from '../loader/moduleSession.js';
 import { readAppConfig } from '../loader/readAppConfig.js';
 import { createLogger } from '../logging/createLogger.js';
@@ -144,7 +145,11 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
       logger.host('warning', warning);
     }
 
-    const environment = applyEnvironment(config.settings, options.env ?? {}, {
+    const development = forceDevelopmentEnvironment(config.settings);
+    if (development.warning !== undefined) {
+      logger.host('warning', development.warning);
+    }
+    const environment = applyEnvironment(development.settings, options.env ?? {}, {
       AZURE_FUNCTIONS_ENVIRONMENT: 'Development',
       FUNCTIONS_WORKER_RUNTIME: 'node',
       WEBSITE_HOSTNAME: new URL(publicUrl).host,
