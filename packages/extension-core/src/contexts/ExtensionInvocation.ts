@@ -90,7 +90,9 @@ export class ExtensionInvocation
       case 'handler':
         return record.handlerInputs ?? record.pre.inputs;
       default:
-        return record.post?.inputs ?? record.pre.inputs;
+        // What the handler really received: the worker's post context only knows what the pre phase left, not
+        // what a wrapper passed on. Without a handler call, what it would have been called with.
+        return record.receivedInputs ?? record.handlerInputs ?? record.post?.inputs ?? record.pre.inputs;
     }
   }
 

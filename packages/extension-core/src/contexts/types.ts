@@ -74,7 +74,10 @@ export type NextHandler = () => Promise<unknown>;
 
 /** `postInvocation`: after the handler (or after a short-circuit, or a failed pre phase). */
 export interface PostInvocationContext<O, S, A = unknown> extends InvocationPhaseContext<O, S, A> {
-  /** The inputs the handler received. */
+  /**
+   * The inputs the handler received, as the pre phase and the wrappers left them (when the handler did not run:
+   * the ones it would have received).
+   */
   readonly inputs: readonly unknown[];
   /** The invocation's result so far; assign to replace it. */
   result: unknown;

@@ -30,6 +30,8 @@ export class InvocationRecord {
   failure: Error | undefined;
   // Set while the wrapped handler runs (see aroundHandler.ts).
   handlerInputs: unknown[] | undefined;
+  /** What the handler was called with; a wrapper may still replace `handlerInputs` after `next()`. */
+  receivedInputs: unknown[] | undefined;
   handlerContext: unknown;
   innerHandler: FunctionHandler | undefined;
   wrappers: ExtensionInvocation[] | undefined;

@@ -79,6 +79,48 @@ describe('aroundHandler', () => {
     expect(outcome).toMatchObject({ result: '<from wrapper>', handlerCalled: false });
   });
 
+  it('shows the post phase the inputs the handler received, not the ones the pre phase left', async () => {
+    const seen: unknown[] = [];
+    defineExtension({
+      name: 'observer',
+      preInvocation(ctx) {
+        ctx.inputs = ['from pre'];
+      },
+      onError(ctx) {
+        seen.push(['onError', ...ctx.inputs]);
+      },
+      postInvocation(ctx) {
+        seen.push(['post', ...ctx.inputs]);
+      },
+    }).configure();
+    defineExtension({
+      name: 'rewrite',
+      async aroundHandler(ctx, next) {
+        ctx.inputs = ['from wrapper'];
+        try {
+          return await next();
+        } finally {
+          // Too late to reach the handler: the post phase must not report it as received.
+          ctx.inputs = ['after next()'];
+        }
+      },
+    }).configure();
+    let received: unknown;
+
+    await runInvocation({
+      handler: (input: unknown) => {
+        received = input;
+        throw new Error('handler boom');
+      },
+    });
+
+    expect(received).toBe('from wrapper');
+    expect(seen).toEqual([
+      ['onError', 'from wrapper'],
+      ['post', 'from wrapper'],
+    ]);
+  });
+
   it('runs the handler once even when next() is called twice', async () => {
     let calls = 0;
     defineExtension({

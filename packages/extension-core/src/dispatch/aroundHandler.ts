@@ -37,7 +37,9 @@ function runFrom(record: InvocationRecord, index: number): Promise<unknown> {
 // eslint-disable-next-line @typescript-eslint/require-await
 async function callHandler(record: InvocationRecord): Promise<unknown> {
   const handler = record.innerHandler as (...args: unknown[]) => unknown;
-  return handler(...(record.handlerInputs ?? []), record.handlerContext);
+  const inputs = record.handlerInputs ?? [];
+  record.receivedInputs = inputs;
+  return handler(...inputs, record.handlerContext);
 }
 
 /**
