@@ -256,3 +256,65 @@ describe('routeUrlPath', () => {
     expect(() => table([]).routeUrlPath('nope')).toThrow(/no HTTP function named 'nope'/);
   });
 });
+
+describe('matchFunction', () => {
+  const routes = table([
+    ['productNew', 'products/new', ['GET']],
+    ['product', 'products/{id:int}', ['POST']],
+    ['anyProduct', 'products/{name}', ['GET']],
+  ]);
+
+  it("matches one function's route, whatever the method and the routes tried before it", () => {
+    expect(routes.matchFunction('product', '/api/products/7')).toEqual({ id: '7' });
+    expect(routes.matchFunction('anyProduct', '/api/products/7')).toEqual({ name: '7' });
+    expect(routes.matchFunction('anyProduct', '/api/products/new')).toEqual({ name: 'new' });
+  });
+
+  it('does not match a path the route refuses', () => {
+    expect(routes.matchFunction('product', '/api/products/seven')).toBeUndefined();
+    expect(routes.matchFunction('product', '/products/7')).toBeUndefined();
+    expect(routes.matchFunction('productNew', '/api/products/7')).toBeUndefined();
+  });
+
+  it('throws for a function it does not know', () => {
+    expect(() => routes.matchFunction('nope', '/api/x')).toThrow(/no HTTP function named 'nope'/);
+  });
+});
+
+describe('fillRoute', () => {
+  const routes = table([
+    ['product', 'products/{id:int}'],
+    ['catalog', 'catalog/{section=books}/{page:int?}'],
+    ['files', 'files/{*path}'],
+    ['file', 'docs/{name}.{ext?}'],
+    ['literal', 'plain/text'],
+  ]);
+
+  it.each([
+    ['product', { id: '7' }, '/api/products/7'],
+    ['product', { ID: '7' }, '/api/products/7'],
+    ['catalog', {}, '/api/catalog/books'],
+    ['catalog', { page: '2' }, '/api/catalog/books/2'],
+    ['catalog', { section: 'music' }, '/api/catalog/music'],
+    ['files', {}, '/api/files'],
+    ['files', { path: 'a b/c.txt' }, '/api/files/a%20b/c.txt'],
+    ['file', { name: 'readme' }, '/api/docs/readme'],
+    ['file', { name: 'readme', ext: 'md' }, '/api/docs/readme.md'],
+    ['literal', {}, '/api/plain/text'],
+  ])('%s with %j → %s, a path the route matches', (name, values: Record<string, string>, path) => {
+    expect(routes.fillRoute(name, values)).toEqual({ path });
+    expect(routes.matchFunction(name, path)).toBeDefined();
+  });
+
+  it('names the required parameters that have no value', () => {
+    expect(routes.fillRoute('product', {})).toEqual({ missing: ['id'] });
+    expect(routes.fillRoute('file', { ext: 'md' })).toEqual({ missing: ['name'] });
+  });
+
+  it('encodes values so that matching gives them back', () => {
+    const filled = routes.fillRoute('file', { name: 'a/b?c#d e', ext: 'x' });
+    expect(filled).toEqual({ path: '/api/docs/a%2Fb%3Fc%23d%20e.x' });
+    // '%2F' stays encoded in route values, as in the host.
+    expect(routes.matchFunction('file', '/api/docs/a%2Fb%3Fc%23d%20e.x')).toEqual({ name: 'a%2Fb?c#d e', ext: 'x' });
+  });
+});

@@ -1,4 +1,5 @@
 import { foldCase } from './caseFold.js';
+import { fillTemplate, type FilledTemplate } from './fillTemplate.js';
 import { RequestPath } from './requestPath.js';
 import { compareRoutes } from './routePrecedence.js';
 import { parseRouteTemplate, RouteTemplateError, type RouteTemplate } from './routeTemplate.js';
@@ -215,11 +216,32 @@ export class RouteTable {
     return undefined;
   }
 
+  /**
+   * Matches `pathname` (prefix included) against one function's route, whatever the method and the routes tried
+   * before it: that route's values, or undefined when the path does not fit it. Never throws for the path.
+   */
+  matchFunction(functionName: string, pathname: string): Record<string, string> | undefined {
+    return matchTemplate(this.entryOf(functionName).template, new RequestPath(asText(pathname).replace(/^\//, '')));
+  }
+
+  /**
+   * A request path (prefix included) for one function's route with `values` in its parameters, or the names of the
+   * required parameters that have no value; see fillTemplate. Check the path with `matchFunction`.
+   */
+  fillRoute(functionName: string, values: Readonly<Record<string, string>>): FilledTemplate {
+    return fillTemplate(this.entryOf(functionName).template, values);
+  }
+
   /** The URL path of a function's route for listings, e.g. '/api/products/{id:int?}'. */
   routeUrlPath(functionName: string): string {
+    const entry = this.entryOf(functionName);
+    return `/${this.prefix === '' ? entry.route : `${this.prefix}/${entry.route}`}`;
+  }
+
+  private entryOf(functionName: string): RouteEntry {
     const entry = this.byName.get(asText(functionName).toLowerCase());
     if (entry === undefined) throw new RangeError(`There is no HTTP function named '${functionName}' in the route table.`);
-    return `/${this.prefix === '' ? entry.route : `${this.prefix}/${entry.route}`}`;
+    return entry;
   }
 
   /** Function names in the order their routes are tried. */
