@@ -1,6 +1,5 @@
 import type { Agent, Server } from 'node:http';
 import type { RpcTypedData } from '../core/coreApiTypes.js';
-import { toRpcHttpData } from '../http/toRpcHttp.js';
 import { describeError } from '../describeError.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { LogRecord } from '../logging/LogRecord.js';
@@ -10,7 +9,8 @@ import { fromTypedData, timerInfo, toTypedData } from '../worker/toTypedData.js'
 import { hostApiReason, type AppRuntime } from './AppRuntime.js';
 import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from './functionDescriptors.js';
 import type { InFlightWork } from './InFlightWork.js';
-import type { FunctionInfo, Host, HttpInvokeInput, InvokeOptions, InvokeResult } from './publicTypes.js';
+import { httpInvokeRequest } from './httpInvokeRequest.js';
+import type { FunctionInfo, Host, InvokeOptions, InvokeResult } from './publicTypes.js';
 
 interface ShutdownParts {
   readonly beginShutdown: () => void;
@@ -101,22 +101,12 @@ export class DevHost implements Host {
       if (input !== undefined && (typeof input !== 'object' || input === null)) {
         throw new TypeError(`The input of HTTP function "${descriptor.name}" must be an object like { method, url, headers, body } (or omitted).`);
       }
-      return { http: this.#httpData(descriptor, input ?? {}) };
+      return { http: httpInvokeRequest(descriptor.name, input ?? {}, this.#parts.routeTable, this.url) };
     }
     if (isTimerTrigger(descriptor) && input === undefined) {
       return timerInfo();
     }
     return toTypedData(input);
-  }
-
-  #httpData(descriptor: FunctionDescriptor, input: HttpInvokeInput): NonNullable<RpcTypedData['http']> {
-    const url = new URL(input.url ?? this.#parts.routeTable.routeUrlPath(descriptor.name), this.url);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(input.headers ?? {})) {
-      headers[name.toLowerCase()] = value;
-    }
-    const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
-    return toRpcHttpData({ method: (input.method ?? 'GET').toUpperCase(), url, headers, params: { ...input.params }, body });
   }
 
   async #shutdown(): Promise<void> {

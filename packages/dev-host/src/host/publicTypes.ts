@@ -40,9 +40,14 @@ export interface FunctionInfo {
 /** What `invoke()` accepts as the input of an HTTP function. */
 export interface HttpInvokeInput {
   readonly method?: string;
-  /** Absolute, or a path resolved against `host.url`. Default: the function's route under the prefix. */
+  /**
+   * Absolute, or a path resolved against `host.url`. Without `params` it must match the function's route, which
+   * gives the route params, as a request to it would get them. Default: the function's route with `params` filled in
+   * (defaults used, absent optional parameters left out); a required parameter then needs a value in `params`.
+   */
   readonly url?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** The route params. Default: those the route gives `url`. With `url` too, both are used as they are. */
   readonly params?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
 }
