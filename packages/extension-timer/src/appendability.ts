@@ -33,14 +33,17 @@ export function hasAppendableInitBody(
 /**
  * Whether the suffix goes at the end of this `HttpResponse`'s (or fetch `Response`'s) body. It does not tell what
  * its body was made of, so only its headers decide: without a Content-Type the body was not a string (the fetch
- * Response gives strings one), so it is bytes the timer knows nothing about.
+ * Response gives strings one), so it is bytes the timer knows nothing about. The body is never read to decide: one
+ * that turns out empty is left empty as it streams by (see appendAtEnd.ts).
  */
 export function hasAppendableResponseBody(
   response: ResponseLike,
   headers: Headers,
   requestMethod: string | undefined,
-): boolean {
+): response is ResponseLike & { readonly body: ReadableStream } {
   if (response.body === null) return false;
+  // A body declared empty has no text to append to, and its length could not be made right afterwards.
+  if (headers.get('content-length')?.trim() === '0') return false;
   return declaresAppendableText(response.status, headers, requestMethod, undefined);
 }
 

@@ -217,6 +217,54 @@ describe('rewriteHttpResult with HttpResponse instances', () => {
     expect(rewritten.headers.get('content-length')).toBe(String(3 + suffix.length));
   });
 
+  it('grows a Content-Length as the suffix is appended to a streamed text body', async () => {
+    const original = new HttpResponse({
+      body: Readable.from([Buffer.from('ab'), Buffer.from('c')]),
+      headers: { 'content-type': 'text/plain', 'content-length': '3' },
+    });
+    const after = await toWire(await rewriteHttpResult(original, both));
+    expect(after.text).toBe(`abc${suffix}`);
+    expect(after.headers.get('content-length')).toBe(String(after.bytes.byteLength));
+  });
+
+  it('drops a Content-Length that is not a length rather than send a wrong one', async () => {
+    const original = new HttpResponse({ body: 'abc', headers: { 'content-length': 'three' } });
+    const after = await toWire(await rewriteHttpResult(original, both));
+    expect(after.text).toBe(`abc${suffix}`);
+    expect(after.headers.has('content-length')).toBe(false);
+  });
+
+  it('leaves a text body declared empty by its Content-Length alone', async () => {
+    const empty = () =>
+      new ReadableStream({
+        start(controller) {
+          controller.close();
+        },
+      });
+    const make = () =>
+      new HttpResponse({ body: empty(), headers: { 'content-type': 'text/plain', 'content-length': '0' } });
+    const after = await toWire(await rewriteHttpResult(make(), both));
+    expect(after.bytes.byteLength).toBe(0);
+    expect(after.headers.get('content-length')).toBe('0');
+    expect(after.headers.get('server-timing')).toBe(metric);
+  });
+
+  it('returns at once for a text stream that has not ended, and passes its chunks on as they come', async () => {
+    let source: ReadableStreamDefaultController<Uint8Array> | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        source = controller;
+      },
+    });
+    const result = rewriteHttpResult(new HttpResponse({ body, headers: { 'content-type': 'text/plain' } }), both);
+    expect(result).toBeInstanceOf(HttpResponse);
+    const reader = (result as HttpResponse).body?.getReader();
+    source?.enqueue(Buffer.from('first'));
+    expect(Buffer.from((await reader?.read())?.value ?? []).toString()).toBe('first');
+    source?.close();
+    expect(Buffer.from((await reader?.read())?.value ?? []).toString()).toBe(suffix);
+  });
+
   it('leaves a response whose body was already read to the library', async () => {
     const original = new HttpResponse({ body: 'read' });
     await original.text();

@@ -12,9 +12,8 @@ const rewritten = new WeakSet<object>();
  * Adds the elapsed time to the result of a function whose return binding is `http`. Returns the result itself
  * when there is nothing to add to it, otherwise a new response: the handler's own object is never modified.
  *
- * Synchronous for an `HttpResponseInit` (the common case costs no extra turn of the event loop); a promise only
- * when an `HttpResponse` body has to be read. A function's result is never itself a promise (the library awaits
- * the handler), so a promise returned here always means "not finished yet".
+ * Synchronous: no body is read here (an `HttpResponse` body is passed through a stream step that appends the
+ * suffix as it flows), so the post phase costs no extra turn of the event loop and a streamed body is never held.
  */
 export function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): unknown {
   if (rewrite.bodySuffix === undefined && rewrite.serverTimingMetric === undefined) return result;
@@ -26,9 +25,8 @@ export function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): unknow
     return remember(rewriteHttpResponseInit(classified.init, rewrite));
   }
   if (rewritten.has(classified.response)) return result;
-  return rewriteResponseLike(classified.response, rewrite).then((response) =>
-    response === classified.response ? response : remember(response),
-  );
+  const response = rewriteResponseLike(classified.response, rewrite);
+  return response === classified.response ? response : remember(response);
 }
 
 function remember<T extends object>(response: T): T {

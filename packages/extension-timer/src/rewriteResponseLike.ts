@@ -1,5 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
+import { appendAtEnd } from './appendAtEnd.js';
 import { hasAppendableResponseBody } from './appendability.js';
+import { lengthenContentLength } from './contentLength.js';
 import type { HttpRewrite } from './httpRewrite.js';
 import type { ResponseLike } from './httpResult.js';
 import { appendServerTiming } from './serverTiming.js';
@@ -7,17 +9,15 @@ import { appendServerTiming } from './serverTiming.js';
 /**
  * Builds a new response of the same kind (an `HttpResponse` of the same class, so of the app's own copy of the
  * library) with the same status, headers, cookies and body, plus the timer's additions. The original's headers
- * are not touched (a response returned twice must not collect entries), and a body that is not appended to is
- * handed over as the stream it is, never buffered.
+ * are not touched (a response returned twice must not collect entries).
  *
- * An `HttpResponse` does not tell what its body was made from, so its Content-Type decides: a `text/*` body is
- * read and the suffix appended to its bytes (the suffix is ASCII, so the bytes before it stay exactly as they
- * were, whatever the text's encoding, UTF-16/32 aside).
+ * The body is never read here. An `HttpResponse` does not tell what its body was made from, so its headers decide
+ * (see appendability.ts): a text body flows through a step that adds the suffix after its last byte (the suffix is
+ * ASCII, so the bytes before it stay exactly as they were, whatever the text's encoding, UTF-16/32 aside), and any
+ * other body is handed over as the stream it is. With HTTP streaming on, the client gets each chunk as the handler
+ * produces it, and the suffix reports the time until the handler returned its response, not until the last byte.
  */
-export async function rewriteResponseLike(
-  response: ResponseLike,
-  rewrite: HttpRewrite,
-): Promise<ResponseLike | HttpResponseInit> {
+export function rewriteResponseLike(response: ResponseLike, rewrite: HttpRewrite): ResponseLike | HttpResponseInit {
   // A body already read cannot be sent again; without the timer the library reports that, so leave it to it.
   if (response.bodyUsed) return response;
 
@@ -33,13 +33,9 @@ export async function rewriteResponseLike(
   };
 
   if (rewrite.bodySuffix !== undefined && hasAppendableResponseBody(response, headers, rewrite.requestMethod)) {
-    const original = new Uint8Array(await response.arrayBuffer());
-    if (original.byteLength === 0) return rebuild(response, { ...init, body: original });
-    const body = Buffer.concat([original, Buffer.from(rewrite.bodySuffix, 'utf8')]);
-    if (headers.has('content-length')) {
-      headers.set('content-length', String(body.byteLength));
-    }
-    return rebuild(response, { ...init, body });
+    const suffix = Buffer.from(rewrite.bodySuffix, 'utf8');
+    lengthenContentLength(headers, suffix.byteLength);
+    return rebuild(response, { ...init, body: response.body.pipeThrough(appendAtEnd(suffix)) });
   }
   return rebuild(response, { ...init, body: response.body });
 }

@@ -57,19 +57,12 @@ export const TimerExtension = defineExtension({
 
     // A failed invocation is answered by the host (500, empty body), whatever its result says.
     if (ctx.failed || !returnsHttpResponse(ctx.invocationContext)) return;
-    const rewritten = rewriteHttpResult(ctx.result, {
+    // Synchronous: a synchronous post hook keeps the SDK's whole post phase synchronous too.
+    ctx.result = rewriteHttpResult(ctx.result, {
       bodySuffix: options.appendToHttpResponse ? elapsedSuffix(elapsed) : undefined,
       serverTimingMetric: options.serverTiming ? serverTimingMetric(options.serverTimingName, elapsed) : undefined,
       requestMethod: requestMethodOf(ctx.inputs[0]),
     });
-    // Staying synchronous when nothing has to be read keeps the SDK's whole post phase synchronous too.
-    if (rewritten instanceof Promise) {
-      return rewritten.then((result: unknown) => {
-        ctx.result = result;
-      });
-    }
-    ctx.result = rewritten;
-    return undefined;
   },
 });
 
