@@ -10,6 +10,8 @@ export interface FunctionPlan {
   readonly entries: readonly RegisteredExtension[];
   /** Whether any of them wraps the handler: without one, the handler is left as it is. */
   readonly wrapsHandler: boolean;
+  /** The positions in `entries` of the extensions that wrap the handler, outermost first. */
+  readonly wrapperSlots: readonly number[];
 }
 
 /**
@@ -98,11 +100,11 @@ export class Registry {
         logInvocationFault(log, entry.ext.name, 'scope', fault);
       }
     }
-    const plan: FunctionPlan = {
-      triggerType,
-      entries,
-      wrapsHandler: entries.some((entry) => entry.ext.aroundHandler !== undefined),
-    };
+    const wrapperSlots: number[] = [];
+    entries.forEach((entry, slot) => {
+      if (entry.ext.aroundHandler !== undefined) wrapperSlots.push(slot);
+    });
+    const plan: FunctionPlan = { triggerType, entries, wrapsHandler: wrapperSlots.length > 0, wrapperSlots };
     if (cacheable) this.#plans.set(functionName, plan);
     return plan;
   }

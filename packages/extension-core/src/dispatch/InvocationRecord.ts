@@ -34,6 +34,7 @@ export class InvocationRecord {
   receivedInputs: unknown[] | undefined;
   handlerContext: unknown;
   innerHandler: FunctionHandler | undefined;
+  /** Outermost first; may be `entered` itself when every extension that entered wraps the handler. */
   wrappers: ExtensionInvocation[] | undefined;
 
   constructor(plan: FunctionPlan, pre: NativePreInvocationContext) {

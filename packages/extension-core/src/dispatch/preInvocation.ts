@@ -100,9 +100,29 @@ function finishPreInvocation(record: InvocationRecord): void {
   } else if (record.shortCircuited) {
     native.functionHandler = answerWith(record.shortCircuitResult);
   } else if (record.plan.wrapsHandler) {
-    const wrappers = record.entered.filter((invocation) => invocation.entry.ext.aroundHandler !== undefined);
+    const wrappers = enteredWrappers(record);
     if (wrappers.length > 0) native.functionHandler = wrapHandler(record, native.functionHandler, wrappers);
   }
+}
+
+/**
+ * The extensions that entered and wrap the handler, outermost first. In the common case every planned extension
+ * entered, so `entered[i]` is `plan.entries[i]` and the plan already knows which positions wrap; when all of them
+ * do, `entered` itself is the list. Only after a pre-phase fault is the list searched.
+ */
+function enteredWrappers(record: InvocationRecord): ExtensionInvocation[] {
+  const { entered, plan } = record;
+  if (entered.length !== plan.entries.length) {
+    return entered.filter((invocation) => invocation.entry.ext.aroundHandler !== undefined);
+  }
+  const slots = plan.wrapperSlots;
+  if (slots.length === entered.length) return entered;
+  const wrappers: ExtensionInvocation[] = [];
+  for (const slot of slots) {
+    const invocation = entered[slot];
+    if (invocation !== undefined) wrappers.push(invocation);
+  }
+  return wrappers;
 }
 
 function failWith(error: Error): FunctionHandler {
