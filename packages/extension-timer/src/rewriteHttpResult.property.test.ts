@@ -3,13 +3,16 @@ import type { HttpResponseInit } from '@azure/functions';
 import { HttpResponse } from '@azure/functions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { elapsedBetween } from './elapsed.js';
 import { rewriteHttpResult } from './rewriteHttpResult.js';
 import { toWire } from './testSupport/toWire.js';
 
 // The invariant users rely on: the timer adds exactly its suffix to text and not one byte anywhere else.
 
+const elapsed = elapsedBetween(0n, 12_345_000n);
 const suffix = ' (TimeElapsed: 0.012345 sec)';
 const metric = 'total;dur=12.345';
+const both = { elapsed, appendToBody: true, serverTimingName: 'total' };
 
 interface BodyCase {
   readonly kind: string;
@@ -140,11 +143,7 @@ describe('rewriteHttpResult, for any body, content type, status and method', () 
       fc.asyncProperty(responseCase, async (c) => {
         const original = await toWire(buildResult(c));
         const rewritten = await toWire(
-          await rewriteHttpResult(buildResult(c), {
-            bodySuffix: suffix,
-            serverTimingMetric: metric,
-            requestMethod: c.method,
-          }),
+          await rewriteHttpResult(buildResult(c), { ...both, requestMethod: c.method }),
         );
 
         const expected = expectsSuffix(c, original)
@@ -165,7 +164,7 @@ describe('rewriteHttpResult, for any body, content type, status and method', () 
   it('never adds a second suffix to a response it already rewrote', async () => {
     await fc.assert(
       fc.asyncProperty(responseCase, async (c) => {
-        const rewrite = { bodySuffix: suffix, serverTimingMetric: metric, requestMethod: c.method };
+        const rewrite = { ...both, requestMethod: c.method };
         const once = await rewriteHttpResult(buildResult(c), rewrite);
         expect(await rewriteHttpResult(once, rewrite)).toBe(once);
       }),

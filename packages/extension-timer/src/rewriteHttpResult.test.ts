@@ -3,12 +3,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { HttpResponseInit } from '@azure/functions';
 import { HttpResponse } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
+import { elapsedBetween } from './elapsed.js';
 import { rewriteHttpResult } from './rewriteHttpResult.js';
 import { toWire } from './testSupport/toWire.js';
 
+const elapsed = elapsedBetween(0n, 1_234_000n);
 const suffix = ' (TimeElapsed: 0.001234 sec)';
 const metric = 'total;dur=1.234';
-const both = { bodySuffix: suffix, serverTimingMetric: metric };
+const both = { elapsed, appendToBody: true, serverTimingName: 'total' };
 
 describe('rewriteHttpResult with HttpResponseInit objects', () => {
   it('appends the suffix to a text body and adds Server-Timing (the seed case)', async () => {
@@ -108,29 +110,26 @@ describe('rewriteHttpResult with HttpResponseInit objects', () => {
 
   it('passes a response it made itself back unchanged', async () => {
     const once = await rewriteHttpResult({ body: 'x' }, both);
-    const again = await rewriteHttpResult(once, {
-      bodySuffix: ' (TimeElapsed: 9.000000 sec)',
-      serverTimingMetric: 'total;dur=9000.000',
-    });
+    const again = await rewriteHttpResult(once, { ...both, elapsed: elapsedBetween(0n, 9_000_000_000n) });
     expect(again).toBe(once);
     expect((await toWire(again)).text).toBe(`x${suffix}`);
   });
 
   it('adds only the header when no suffix is asked for', async () => {
-    const after = await toWire(await rewriteHttpResult({ body: 'x' }, { serverTimingMetric: metric }));
+    const after = await toWire(await rewriteHttpResult({ body: 'x' }, { elapsed, serverTimingName: 'total' }));
     expect(after.text).toBe('x');
     expect(after.headers.get('server-timing')).toBe(metric);
   });
 
   it('adds only the suffix when no metric is asked for', async () => {
-    const after = await toWire(await rewriteHttpResult({ body: 'x' }, { bodySuffix: suffix }));
+    const after = await toWire(await rewriteHttpResult({ body: 'x' }, { elapsed, appendToBody: true }));
     expect(after.text).toBe(`x${suffix}`);
     expect(after.headers.has('server-timing')).toBe(false);
   });
 
   it('returns the result itself when there is nothing to add', async () => {
     const init = { body: 'x' };
-    expect(await rewriteHttpResult(init, {})).toBe(init);
+    expect(await rewriteHttpResult(init, { elapsed })).toBe(init);
   });
 
   it('rewrites an HttpResponseInit synchronously', () => {

@@ -16,7 +16,7 @@ const rewritten = new WeakSet<object>();
  * suffix as it flows), so the post phase costs no extra turn of the event loop and a streamed body is never held.
  */
 export function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): unknown {
-  if (rewrite.bodySuffix === undefined && rewrite.serverTimingMetric === undefined) return result;
+  if (rewrite.appendToBody !== true && rewrite.serverTimingName === undefined) return result;
 
   const classified = classifyHttpResult(result);
   if (classified.kind === 'none') return result;

@@ -1,10 +1,11 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { appendAtEnd } from './appendAtEnd.js';
+import { elapsedSuffix } from './appendElapsed.js';
 import { hasAppendableResponseBody } from './appendability.js';
 import { lengthenContentLength } from './contentLength.js';
 import type { HttpRewrite } from './httpRewrite.js';
 import type { ResponseLike } from './httpResult.js';
-import { appendServerTiming } from './serverTiming.js';
+import { appendServerTiming, serverTimingMetric } from './serverTiming.js';
 
 /**
  * Builds a new response of the same kind (an `HttpResponse` of the same class, so of the app's own copy of the
@@ -22,8 +23,8 @@ export function rewriteResponseLike(response: ResponseLike, rewrite: HttpRewrite
   if (response.bodyUsed) return response;
 
   const headers = new Headers(response.headers);
-  if (rewrite.serverTimingMetric !== undefined) {
-    appendServerTiming(headers, rewrite.serverTimingMetric);
+  if (rewrite.serverTimingName !== undefined) {
+    appendServerTiming(headers, serverTimingMetric(rewrite.serverTimingName, rewrite.elapsed));
   }
   const init: HttpResponseInit = {
     status: response.status,
@@ -32,8 +33,8 @@ export function rewriteResponseLike(response: ResponseLike, rewrite: HttpRewrite
     enableContentNegotiation: response.enableContentNegotiation === true,
   };
 
-  if (rewrite.bodySuffix !== undefined && hasAppendableResponseBody(response, headers, rewrite.requestMethod)) {
-    const suffix = Buffer.from(rewrite.bodySuffix, 'utf8');
+  if (rewrite.appendToBody === true && hasAppendableResponseBody(response, headers, rewrite.requestMethod)) {
+    const suffix = Buffer.from(elapsedSuffix(rewrite.elapsed), 'utf8');
     lengthenContentLength(headers, suffix.byteLength);
     return rebuild(response, { ...init, body: response.body.pipeThrough(appendAtEnd(suffix)) });
   }

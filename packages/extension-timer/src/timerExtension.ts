@@ -1,10 +1,9 @@
 import { defineExtension, option } from '@azfx/extension-core';
 import type { InvocationContext } from '@azure/functions';
-import { elapsedSuffix } from './appendElapsed.js';
 import { elapsedSince, readMonotonicClock } from './elapsed.js';
 import { isMeasured } from './measuredFunctions.js';
 import { rewriteHttpResult } from './rewriteHttpResult.js';
-import { isServerTimingName, serverTimingMetric } from './serverTiming.js';
+import { isServerTimingName } from './serverTiming.js';
 import type { Outcome } from './timerLog.js';
 import { elapsedLogLine, slowLogLine } from './timerLog.js';
 
@@ -59,8 +58,9 @@ export const TimerExtension = defineExtension({
     if (ctx.failed || !returnsHttpResponse(ctx.invocationContext)) return;
     // Synchronous: a synchronous post hook keeps the SDK's whole post phase synchronous too.
     ctx.result = rewriteHttpResult(ctx.result, {
-      bodySuffix: options.appendToHttpResponse ? elapsedSuffix(elapsed) : undefined,
-      serverTimingMetric: options.serverTiming ? serverTimingMetric(options.serverTimingName, elapsed) : undefined,
+      elapsed,
+      appendToBody: options.appendToHttpResponse,
+      serverTimingName: options.serverTiming ? options.serverTimingName : undefined,
       requestMethod: requestMethodOf(ctx.inputs[0]),
     });
   },
