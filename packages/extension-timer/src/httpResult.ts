@@ -19,29 +19,17 @@ export interface ResponseLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type HttpResult =
-  | { readonly kind: 'response'; readonly response: ResponseLike }
-  | { readonly kind: 'init'; readonly init: HttpResponseInit }
-  /** Nothing the timer can add to: no result (the host answers 204) or a value the library rejects. */
-  | { readonly kind: 'none' };
-
-/** Sorts a function's return value, for a function whose return binding is `http`. */
-export function classifyHttpResult(result: unknown): HttpResult {
-  if (result === null || typeof result !== 'object' || isThenable(result)) {
-    return { kind: 'none' };
-  }
-  if (isResponseLike(result)) {
-    return { kind: 'response', response: result };
-  }
-  return { kind: 'init', init: result };
+/**
+ * Whether a function's return value is a response the timer can add to, for a function whose return binding is
+ * `http`. Not one: no result (the host answers 204) or a value the library rejects. A type guard rather than a
+ * wrapper around the value, so sorting a result allocates nothing on an invocation.
+ */
+export function isHttpResponseValue(result: unknown): result is ResponseLike | HttpResponseInit {
+  return result !== null && typeof result === 'object' && !isThenable(result);
 }
 
-// The library awaits the handler, so a result is never a promise; one set by a misbehaving hook is not a response.
-function isThenable(value: object): boolean {
-  return typeof (value as { then?: unknown }).then === 'function';
-}
-
-function isResponseLike(value: object): value is ResponseLike {
+/** Among response values: an `HttpResponse` or fetch `Response`; anything else is read as an `HttpResponseInit`. */
+export function isResponseLike(value: ResponseLike | HttpResponseInit): value is ResponseLike {
   const candidate = value as Partial<Record<keyof ResponseLike, unknown>>;
   return (
     candidate.headers instanceof Headers &&
@@ -49,4 +37,9 @@ function isResponseLike(value: object): value is ResponseLike {
     typeof candidate.arrayBuffer === 'function' &&
     typeof candidate.bodyUsed === 'boolean'
   );
+}
+
+// The library awaits the handler, so a result is never a promise; one set by a misbehaving hook is not a response.
+function isThenable(value: object): boolean {
+  return typeof (value as { then?: unknown }).then === 'function';
 }

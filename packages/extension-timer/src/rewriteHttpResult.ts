@@ -1,5 +1,5 @@
 import type { HttpRewrite } from './httpRewrite.js';
-import { classifyHttpResult } from './httpResult.js';
+import { isHttpResponseValue, isResponseLike } from './httpResult.js';
 import { rewriteHttpResponseInit } from './rewriteHttpResponseInit.js';
 import { rewriteResponseLike } from './rewriteResponseLike.js';
 
@@ -18,15 +18,10 @@ const rewritten = new WeakSet<object>();
 export function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): unknown {
   if (rewrite.appendToBody !== true && rewrite.serverTimingName === undefined) return result;
 
-  const classified = classifyHttpResult(result);
-  if (classified.kind === 'none') return result;
-  if (classified.kind === 'init') {
-    if (rewritten.has(classified.init)) return result;
-    return remember(rewriteHttpResponseInit(classified.init, rewrite));
-  }
-  if (rewritten.has(classified.response)) return result;
-  const response = rewriteResponseLike(classified.response, rewrite);
-  return response === classified.response ? response : remember(response);
+  if (!isHttpResponseValue(result) || rewritten.has(result)) return result;
+  if (!isResponseLike(result)) return remember(rewriteHttpResponseInit(result, rewrite));
+  const response = rewriteResponseLike(result, rewrite);
+  return response === result ? response : remember(response);
 }
 
 function remember<T extends object>(response: T): T {
