@@ -18,6 +18,7 @@ const variants = /** @type {const} */ ([
   "one no-op extension + a native post hook clearing extension-core's hookData slot",
   'one no-op extension, dispatched from the core API',
   'timer',
+  'timer + a no-op native post hook',
   "timer + a native post hook clearing extension-core's hookData slot",
   'timer, dispatched from the core API',
 ]);
@@ -68,7 +69,13 @@ async function runChild(variant) {
   const { app } = azureFunctions;
 
   resetExtensions();
-  if (variant.startsWith('one no-op extension')) defineExtension({ name: 'noop', preInvocation: () => undefined, postInvocation: () => undefined }).configure();
+  // The no-op extension counts its calls, and the timer's result is checked: a variant that silently stopped
+  // dispatching would look fast.
+  let calls = 0;
+  const count = () => {
+    calls++;
+  };
+  if (variant.startsWith('one no-op extension')) defineExtension({ name: 'noop', preInvocation: count, postInvocation: count }).configure();
   if (variant.startsWith('timer')) TimerExtension.configure();
   if (variant.endsWith('a no-op native post hook')) app.hook.postInvocation(() => undefined);
   if (variant.includes('clearing')) {
@@ -86,7 +93,15 @@ async function runChild(variant) {
     hooks.register('postInvocation', (context) => nativeHooks.postInvocation(/** @type {never} */ (new PostView(/** @type {never} */ (context)))));
   }
 
-  for (let index = 0; index < 20_000; index++) await invokeLikeTheWorker(hooks);
+  const warmup = 20_000;
+  for (let index = 0; index < warmup; index++) await invokeLikeTheWorker(hooks);
+  const result = /** @type {{ headers?: Headers }} */ (await invokeLikeTheWorker(hooks));
+  if (variant.startsWith('timer') && !/^total;dur=/.test(result.headers?.get('server-timing') ?? '')) {
+    throw new Error(`${variant}: the timer's Server-Timing header is missing.`);
+  }
+  if (variant.startsWith('one no-op extension') && calls !== 2 * (warmup + 1)) {
+    throw new Error(`${variant}: the extension ran ${calls} hooks in ${warmup + 1} invocations.`);
+  }
   globalThis.gc?.();
   const invocations = 100_000;
   const start = process.hrtime.bigint();
