@@ -1,5 +1,4 @@
 import { connect, type Socket } from 'node:net';
-import { networkInterfaces } from 'node:os';
 
 export interface RawExchange {
   /** Everything the server sent, as latin1 text. */
@@ -86,16 +85,14 @@ export function trickle(url: string, payload: string, intervalMs: number, option
   return exchange;
 }
 
-/** An IPv4 address of this machine that is not loopback, if it has one: a caller that counts as remote. */
+/**
+ * An address a test may treat as another machine's, or `undefined` to skip those tests. Opt-in on purpose: tests
+ * send traffic only to loopback unless they are given an address of a test network made for them (e.g. one end
+ * of a veth pair in a network namespace), in AZFX_TEST_REMOTE_ADDRESS. The admin check itself is unit-tested.
+ */
 export function nonLoopbackAddress(): string | undefined {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) {
-      if (address.family === 'IPv4' && !address.internal) {
-        return address.address;
-      }
-    }
-  }
-  return undefined;
+  const address = process.env.AZFX_TEST_REMOTE_ADDRESS?.trim();
+  return address === undefined || address === '' ? undefined : address;
 }
 
 /** The status code of a raw response, e.g. 400; `undefined` when the server sent no response at all. */
