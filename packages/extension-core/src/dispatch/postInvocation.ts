@@ -1,7 +1,7 @@
 import type { PostInvocationContext as NativePostInvocationContext } from '@azure/functions';
 import type { ExtensionInvocation } from '../contexts/ExtensionInvocation.js';
 import { isPromiseLike, logInvocationFault, settleHook, toInvocationError } from '../faults.js';
-import { findRecord, type InvocationRecord } from './InvocationRecord.js';
+import { detachRecord, findRecord, type InvocationRecord } from './InvocationRecord.js';
 
 type PostPhase = 'onError' | 'postInvocation';
 
@@ -42,6 +42,7 @@ function continuePostInvocation(record: InvocationRecord, start: number): Promis
     if (isPromiseLike(outcome)) return awaitPostInvocation(record, invocation, phase, outcome, step);
   }
   record.phase = 'done';
+  if (native !== undefined) detachRecord(native.hookData);
   return undefined;
 }
 
