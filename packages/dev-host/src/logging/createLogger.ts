@@ -39,10 +39,18 @@ export function createLogger(options: LoggerOptions): Logger {
     const minimum = record.source === 'worker' && record.category !== 'user' ? severity.warning : severity.information;
     return severity[record.level] >= minimum;
   };
-  const write = (record: LogRecord): void => {
-    records.push(record);
+  // Trimming on every record once the buffer is full would move 10,000 entries per log line (and the worker logs
+  // two lines per hook phase): let it run to twice the size and cut it back in one go, and trim exactly on read.
+  const keepNewest = (): LogRecord[] => {
     if (records.length > maxKeptRecords) {
       records.splice(0, records.length - maxKeptRecords);
+    }
+    return records;
+  };
+  const write = (record: LogRecord): void => {
+    records.push(record);
+    if (records.length >= 2 * maxKeptRecords) {
+      keepNewest();
     }
     if (shouldPrint(record)) {
       const stream = severity[record.level] >= severity.warning ? stderr : stdout;
@@ -50,7 +58,9 @@ export function createLogger(options: LoggerOptions): Logger {
     }
   };
   return {
-    records,
+    get records() {
+      return keepNewest();
+    },
     write,
     host: (level, message, scope) => {
       write({ level, category: 'system', message, source: 'host', timestamp: new Date(), ...scope });

@@ -1,0 +1,25 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from './createLogger.js';
+
+describe('the host logger', () => {
+  it('keeps exactly the newest 10,000 records however many were written', () => {
+    const logger = createLogger({ quiet: true, verbose: false });
+    for (let index = 0; index < 25_123; index++) logger.host('information', `line ${index}`);
+
+    const records = logger.records;
+    expect(records).toHaveLength(10_000);
+    expect(records[0]?.message).toBe('line 15123');
+    expect(records.at(-1)?.message).toBe('line 25122');
+  });
+
+  it('prints the lines a developer wants and keeps every record, printed or not', () => {
+    const stdout = new PassThrough({ encoding: 'utf8' });
+    const logger = createLogger({ quiet: false, verbose: false, stdout, stderr: new PassThrough() });
+    logger.write({ level: 'debug', category: 'system', message: 'internal', source: 'worker', timestamp: new Date(0) });
+    logger.host('information', 'Functions:');
+
+    expect(String(stdout.read())).toMatch(/^\[\d{4}-\d\d-\d\dT[\d:.]+Z\] Functions:\n$/);
+    expect(logger.records.map((record) => record.message)).toEqual(['internal', 'Functions:']);
+  });
+});
