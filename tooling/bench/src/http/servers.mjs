@@ -65,8 +65,9 @@ const GREETING = 'Hello, Azure. This HTTP triggered function executed successful
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(spec) {
+  // The app's own console output (extension-core's start-up line) would interleave with the report; errors still show.
   const child = fork(new URL('serverChild.mjs', import.meta.url), [JSON.stringify(spec)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');
   const [message] = /** @type {[{ url: string } | undefined]} */ (
