@@ -4,6 +4,7 @@ import { parseCliArgs, UsageError } from './cli/parseCliArgs.js';
 import { runStart } from './cli/runStart.js';
 import { runWatch } from './cli/runWatch.js';
 import { runWatchChild } from './cli/runWatchChild.js';
+import { stopWhenOutputCloses } from './cli/stopWhenOutputCloses.js';
 
 /** Resolves to an exit code, or undefined while a host keeps the process running. */
 async function main(args: readonly string[]): Promise<number | undefined> {
@@ -31,6 +32,7 @@ async function main(args: readonly string[]): Promise<number | undefined> {
   }
 }
 
+stopWhenOutputCloses();
 main(process.argv.slice(2)).then(
   (exitCode) => {
     if (exitCode !== undefined) {
