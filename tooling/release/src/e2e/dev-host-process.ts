@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
-import { killProcessGroup } from '../run-command.js';
+import { startBackgroundProcess } from './background-process.js';
 
 export interface DevHostProcess {
   /** The base URL the host listens on, e.g. `http://127.0.0.1:41234/`. */
@@ -16,32 +15,17 @@ export interface DevHostProcess {
  */
 export async function startDevHost(appDir: string, timeoutMs = 60_000): Promise<DevHostProcess> {
   const bin = path.join(appDir, 'node_modules', '.bin', 'azfx');
-  const child = spawn(bin, ['start', '--port', '0'], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-  });
-
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    killProcessGroup(child.pid, 'SIGTERM');
-    const gone = await Promise.race([exited.then(() => true), delay(10_000).then(() => false)]);
-    if (!gone) killProcessGroup(child.pid, 'SIGKILL');
-    await exited;
-  };
+  const host = startBackgroundProcess(bin, ['start', '--port', '0'], { cwd: appDir, graceMs: 10_000 });
+  const { output, stop } = host;
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     // `azfx dev host is serving <dir> at http://127.0.0.1:<port>. Press Ctrl+C to stop.`
-    const port = /is serving .* at https?:\/\/[^\s/]+:(\d+)/.exec(output)?.[1];
-    if (port !== undefined) return { url: `http://127.0.0.1:${port}/`, output: () => output, stop };
-    if (child.exitCode !== null) throw new Error(`azfx start exited with ${child.exitCode}:\n${output}`);
+    const port = /is serving .* at https?:\/\/[^\s/]+:(\d+)/.exec(output())?.[1];
+    if (port !== undefined) return { url: `http://127.0.0.1:${port}/`, output, stop };
+    if (!host.isRunning()) throw new Error(`azfx start exited early:\n${output()}`);
     await delay(50);
   }
   await stop();
-  throw new Error(`azfx start printed no address within ${timeoutMs} ms:\n${output}`);
+  throw new Error(`azfx start printed no address within ${timeoutMs} ms:\n${output()}`);
 }

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killProcessGroup } from '../run-command.js';
+import { startBackgroundProcess } from './background-process.js';
 
 export interface LocalRegistry {
   /** `http://127.0.0.1:<port>/` */
@@ -33,38 +32,17 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
   const configPath = path.join(dir, 'config.yaml');
   await writeFile(configPath, verdaccioConfig(dir));
 
-  const child = spawn(process.execPath, [launcher, configPath], { cwd: dir, stdio: 'pipe', detached: true });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-  });
-
-  const isRunning = () => child.exitCode === null && child.signalCode === null;
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    if (isRunning()) {
-      killProcessGroup(child.pid, 'SIGTERM');
-      const gone = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
-      if (!gone) killProcessGroup(child.pid, 'SIGKILL');
-      await exited;
-    }
-    child.stdin.destroy();
-  };
+  const registry = startBackgroundProcess(process.execPath, [launcher, configPath], { cwd: dir, graceMs: 5000, stdinLifeline: true });
+  const { output, isRunning, stop } = registry;
 
   try {
-    const port = await waitForPort(() => output, isRunning, 30_000);
+    const port = await waitForPort(output, isRunning, 30_000);
     const url = `http://127.0.0.1:${port}/`;
     const token = await registerUser(url);
-    return { url, token, authLine: `//127.0.0.1:${port}/:_authToken=${token}`, output: () => output, isRunning, stop };
+    return { url, token, authLine: `//127.0.0.1:${port}/:_authToken=${token}`, output, isRunning, stop };
   } catch (error) {
     await stop();
-    throw new Error(`Verdaccio did not start: ${error instanceof Error ? error.message : String(error)}\n${output}`, {
+    throw new Error(`Verdaccio did not start: ${error instanceof Error ? error.message : String(error)}\n${output()}`, {
       cause: error,
     });
   }
