@@ -113,9 +113,9 @@ async function runChild(variant) {
 }
 
 // Classes, not object literals with accessors: a literal's getters are new closures on every call, and V8 then
-// gives every object a map of its own.
-class PreView {
-  /** @param {{ hookData: object; invocationContext: unknown; inputs: unknown[]; functionCallback: unknown }} core */
+// gives every object a map of its own. The two views share what both hook kinds read.
+class InvocationView {
+  /** @param {{ hookData: object; invocationContext: unknown; inputs: unknown[] }} core */
   constructor(core) {
     this.core = core;
   }
@@ -128,6 +128,20 @@ class PreView {
   get inputs() {
     return this.core.inputs;
   }
+}
+
+class PreView extends InvocationView {
+  /** @param {{ hookData: object; invocationContext: unknown; inputs: unknown[]; functionCallback: unknown }} core */
+  constructor(core) {
+    super(core);
+    this.core = core;
+  }
+  // A setter alone would hide the inherited getter: inputs is writable only before the handler runs.
+  /** @override */
+  get inputs() {
+    return this.core.inputs;
+  }
+  /** @override */
   set inputs(value) {
     this.core.inputs = value;
   }
@@ -139,19 +153,11 @@ class PreView {
   }
 }
 
-class PostView {
+class PostView extends InvocationView {
   /** @param {{ hookData: object; invocationContext: unknown; inputs: unknown[]; result: unknown; error: unknown }} core */
   constructor(core) {
+    super(core);
     this.core = core;
-  }
-  get hookData() {
-    return this.core.hookData;
-  }
-  get invocationContext() {
-    return this.core.invocationContext;
-  }
-  get inputs() {
-    return this.core.inputs;
   }
   get result() {
     return this.core.result;
