@@ -80,6 +80,6 @@ describe(`${REQUESTS.toLocaleString('en-US')} concurrent traced requests`, () =>
     });
     expect(problems.slice(0, 10)).toEqual([]);
     expect(spans).toHaveLength(REQUESTS);
-    expect(new Set(spans.map((span) => span.attributes['faas.invocation_id'])).size).toBe(REQUESTS);
+    expect(new Set(spans.map((span) => span.attributes['faas.invocation.id'])).size).toBe(REQUESTS);
   });
 });

@@ -18,7 +18,7 @@ import {
   ATTR_FAAS_CRON,
   ATTR_FAAS_INVOCATION_ID,
   ATTR_FAAS_NAME,
-  ATTR_FAAS_TIME,
+  ATTR_FAAS_INVOCATION_START_TIME,
   ATTR_FAAS_TRIGGER,
   ERROR_TYPE_OTHER,
   faasTriggerOf,
@@ -144,7 +144,7 @@ export const OpenTelemetryExtension = defineExtension({
       Object.assign(attributes, requestAttributes(request, http.route));
       if (options.requestHeaders.length > 0) Object.assign(attributes, requestHeaderAttributes(request.headers, lowerCased(options.requestHeaders)));
     } else if (faasTrigger === 'timer') {
-      attributes[ATTR_FAAS_TIME] = new Date().toISOString();
+      attributes[ATTR_FAAS_INVOCATION_START_TIME] = new Date().toISOString();
       if (typeof trigger.schedule === 'string') attributes[ATTR_FAAS_CRON] = trigger.schedule;
     }
 

@@ -26,13 +26,16 @@ export const HTTP_RESPONSE_HEADER_PREFIX = 'http.response.header.';
 /** Stable: the value of `error.type` when no more specific type is known. */
 export const ERROR_TYPE_OTHER = '_OTHER';
 
-/** Development: FaaS spans and metrics. */
+/**
+ * Development: FaaS spans and metrics, as @opentelemetry/semantic-conventions 1.45 names them. (Earlier versions of
+ * the conventions said `faas.invocation_id` and `faas.time`; the registry has since renamed them.)
+ */
 export const ATTR_FAAS_TRIGGER = 'faas.trigger';
-export const ATTR_FAAS_INVOCATION_ID = 'faas.invocation_id';
+export const ATTR_FAAS_INVOCATION_ID = 'faas.invocation.id';
 export const ATTR_FAAS_NAME = 'faas.name';
 export const ATTR_FAAS_COLDSTART = 'faas.coldstart';
 export const ATTR_FAAS_CRON = 'faas.cron';
-export const ATTR_FAAS_TIME = 'faas.time';
+export const ATTR_FAAS_INVOCATION_START_TIME = 'faas.invocation.start_time';
 /** The FaaS invocation duration histogram, in seconds, with the bucket boundaries the conventions recommend. */
 export const METRIC_FAAS_INVOKE_DURATION = 'faas.invoke_duration';
 export const FAAS_INVOKE_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];

@@ -80,7 +80,7 @@ describe.each<LibraryVersion>(['latest', '4.1.0'])('traced on the dev host with 
     expect(span.attributes).toMatchObject({
       'faas.trigger': 'http',
       'faas.name': 'hello',
-      'faas.invocation_id': expect.stringMatching(/^[\w-]+$/) as unknown,
+      'faas.invocation.id': expect.stringMatching(/^[\w-]+$/) as unknown,
       'http.request.method': 'GET',
       'http.route': '/api/greetings/{name?}',
       'url.scheme': 'http',
@@ -163,9 +163,9 @@ describe.each<LibraryVersion>(['latest', '4.1.0'])('traced on the dev host with 
     expect(span?.attributes).toMatchObject({
       'faas.trigger': 'timer',
       'faas.name': 'tick',
-      'faas.invocation_id': result.invocationId,
+      'faas.invocation.id': result.invocationId,
       'faas.cron': '0 0 0 1 1 *',
-      'faas.time': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
+      'faas.invocation.start_time': expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
     });
     expect(Object.keys(span?.attributes ?? {}).filter((key) => key.startsWith('http.') || key.startsWith('url.'))).toEqual([]);
     expect(spanOfInvocation(await tracing.finishedSpans(), result.invocationId)).toBe(span);

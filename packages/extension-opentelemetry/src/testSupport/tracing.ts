@@ -61,7 +61,7 @@ export function registerTracing(): Tracing {
 /** A W3C traceparent for a trace id and parent span id. */
 export const traceParent = (traceId: string, spanId: string, sampled = true) => `00-${traceId}-${spanId}-${sampled ? '01' : '00'}`;
 
-/** The span of one invocation, found by its `faas.invocation_id`. */
+/** The span of one invocation, found by its `faas.invocation.id`. */
 export function spanOfInvocation(spans: readonly ReadableSpan[], invocationId: string): ReadableSpan | undefined {
-  return spans.find((span) => span.attributes['faas.invocation_id'] === invocationId);
+  return spans.find((span) => span.attributes['faas.invocation.id'] === invocationId);
 }
