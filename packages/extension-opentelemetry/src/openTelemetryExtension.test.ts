@@ -128,7 +128,7 @@ describe('OpenTelemetryExtension options', () => {
     ['routePrefix', 'api?x'],
     ['metrics', 'yes'],
   ])('refuses an invalid %s when configured, naming it', (name, value) => {
-    expect(() => OpenTelemetryExtension.configure({ [name]: value } as never)).toThrow(ExtensionConfigurationError);
-    expect(() => OpenTelemetryExtension.configure({ [name]: value } as never)).toThrow(name);
+    expect(() => OpenTelemetryExtension.configure({ [name]: value })).toThrow(ExtensionConfigurationError);
+    expect(() => OpenTelemetryExtension.configure({ [name]: value })).toThrow(name);
   });
 });

@@ -9,7 +9,6 @@ import {
   responseHeaderAttributes,
   responseStatusOf,
   statusAttributes,
-  type RequestLike,
 } from './httpAttributes.js';
 import { INSTRUMENTATION_SCOPE, InvocationDuration } from './invocationDuration.js';
 import {

@@ -21,7 +21,9 @@ const rootLicense = await readFile(path.join(repoRoot, 'LICENSE'), 'utf8');
 
 it('finds the packages we publish (and no private one)', () => {
   const names = publishedPackages.map((pkg) => pkg.name);
-  expect(names).toEqual(expect.arrayContaining(['@azfx/dev-host', '@azfx/extension-core', '@azfx/extension-timer']));
+  expect(names).toEqual(
+    expect.arrayContaining(['@azfx/dev-host', '@azfx/extension-core', '@azfx/extension-opentelemetry', '@azfx/extension-timer']),
+  );
   expect(names).not.toContain('http-sample');
   expect(names).not.toContain('@azfx/release-tooling');
 });

@@ -1,4 +1,4 @@
-import { context, propagation, trace, type Context } from '@opentelemetry/api';
+import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
@@ -6,7 +6,6 @@ import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
   type ReadableSpan,
-  type Span,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 
@@ -14,10 +13,10 @@ import {
 export class FaultySpanProcessor implements SpanProcessor {
   failOn: 'none' | 'start' | 'end' = 'none';
 
-  onStart(_span: Span, _parentContext: Context): void {
+  onStart(): void {
     if (this.failOn === 'start') throw new Error('the span processor failed in onStart on purpose');
   }
-  onEnd(_span: ReadableSpan): void {
+  onEnd(): void {
     if (this.failOn === 'end') throw new Error('the span processor failed in onEnd on purpose');
   }
   forceFlush(): Promise<void> {

@@ -11,6 +11,7 @@ const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 export const publishedPackages = /** @type {const} */ ([
   'packages/extension-core',
   'packages/extension-timer',
+  'packages/extension-opentelemetry',
   'packages/dev-host',
 ]);
 
