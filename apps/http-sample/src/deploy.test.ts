@@ -43,6 +43,7 @@ describe('the deployable folder', () => {
       main: 'dist/src/functions/*.js',
       dependencies: {
         '@azfx/extension-core': 'file:vendor/azfx-extension-core-0.0.0.tgz',
+        '@azfx/extension-opentelemetry': 'file:vendor/azfx-extension-opentelemetry-0.0.0.tgz',
         '@azfx/extension-timer': 'file:vendor/azfx-extension-timer-0.0.0.tgz',
       },
     });

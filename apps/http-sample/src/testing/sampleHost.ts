@@ -4,8 +4,12 @@ import { startHost, type Host, type LogRecord } from '@azfx/dev-host';
 /** This app's folder: the tests run the built app (dist/) exactly as `pnpm dev` and Azure do. */
 export const appDir = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * Starts the app on the dev host. Its OpenTelemetry SDK is off unless a test turns it on (`OTEL_TRACES_EXPORTER`):
+ * the console exporter `pnpm dev` uses would print every span into the test output.
+ */
 export function startSample(options: { appDir?: string; env?: Record<string, string> } = {}): Promise<Host> {
-  return startHost({ appDir: options.appDir ?? appDir, ...(options.env ? { env: options.env } : {}) });
+  return startHost({ appDir: options.appDir ?? appDir, env: { OTEL_TRACES_EXPORTER: 'none', ...options.env } });
 }
 
 /** The seed's answer with the timer's suffix; the captured group is the elapsed seconds. */
