@@ -108,12 +108,13 @@ export const OpenTelemetryExtension = defineExtension({
 
   preInvocation(ctx) {
     // The first invocation of this process is the cold one, traced or not.
-    const coldStart = ctx.appState.coldStart;
-    ctx.appState.coldStart = false;
-    const { options } = ctx;
-    if (!isTraced(ctx.functionName, options)) return;
+    const { appState, options } = ctx;
+    const coldStart = appState.coldStart;
+    appState.coldStart = false;
+    // Asked first: without a provider (and no metric to record) there is nothing else to do.
     const tracer = registeredTracer();
     if (tracer === undefined && !options.metrics) return;
+    if (!isTraced(ctx.functionName, options)) return;
 
     const triggerInput = ctx.inputs[0];
     const faasTrigger = faasTriggerOf(ctx.triggerType);

@@ -80,9 +80,13 @@ describe('faasTriggerOf', () => {
   });
 });
 
-describe('methodAttributes', () => {
+describe('setMethodAttributes', () => {
   it('records a method outside the known set as _OTHER with the original beside it', () => {
-    expect(ours.methodAttributes('GET')).toEqual({ 'http.request.method': 'GET' });
-    expect(ours.methodAttributes('PURGE')).toEqual({ 'http.request.method': '_OTHER', 'http.request.method_original': 'PURGE' });
+    const known: Record<string, unknown> = {};
+    ours.setMethodAttributes(known, 'GET');
+    expect(known).toEqual({ 'http.request.method': 'GET' });
+    const unknown: Record<string, unknown> = {};
+    ours.setMethodAttributes(unknown, 'PURGE');
+    expect(unknown).toEqual({ 'http.request.method': '_OTHER', 'http.request.method_original': 'PURGE' });
   });
 });

@@ -79,9 +79,12 @@ export function spanKindOf(trigger: FaasTrigger): SpanKind {
 // so that a client cannot fill a backend with made-up method names.
 const knownMethods = new Set(['CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'QUERY', 'TRACE']);
 
-/** `http.request.method` (and `http.request.method_original` when the method is not a known one). */
-export function methodAttributes(method: string): Record<string, string> {
-  return knownMethods.has(method)
-    ? { [ATTR_HTTP_REQUEST_METHOD]: method }
-    : { [ATTR_HTTP_REQUEST_METHOD]: '_OTHER', [ATTR_HTTP_REQUEST_METHOD_ORIGINAL]: method };
+/** Sets `http.request.method` (and `http.request.method_original` when the method is not a known one). */
+export function setMethodAttributes(attributes: Record<string, unknown>, method: string): void {
+  if (knownMethods.has(method)) {
+    attributes[ATTR_HTTP_REQUEST_METHOD] = method;
+  } else {
+    attributes[ATTR_HTTP_REQUEST_METHOD] = '_OTHER';
+    attributes[ATTR_HTTP_REQUEST_METHOD_ORIGINAL] = method;
+  }
 }

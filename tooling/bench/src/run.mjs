@@ -1,7 +1,7 @@
 // `pnpm bench`: what an extension costs, measured against the alternatives, side by side in one run. Prints the
 // results and writes them to reports/bench/results.json. See docs/performance.md for the method and a recorded run.
 //   --quick              a short smoke run (numbers too noisy to quote)
-//   --only=a,b           run some sections only: dispatch, http, coldstart, size
+//   --only=a,b           run some sections only: dispatch, tracing, http, coldstart, size
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,10 +17,12 @@ import { measureHttp } from './http/measure.mjs';
 import { formatHttp, summarizeHttp } from './http/report.mjs';
 import { measurePackages } from './size/measurePackages.mjs';
 import { formatSizes } from './size/report.mjs';
+import { measureTracing } from './tracing/measure.mjs';
+import { formatTracing, summarizeTracing } from './tracing/report.mjs';
 
 /** @typedef {import('./support/targets.mjs').TargetResult} TargetResult */
 
-const sections = ['dispatch', 'http', 'coldstart', 'size'];
+const sections = ['dispatch', 'tracing', 'http', 'coldstart', 'size'];
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only === undefined ? sections : values.only.split(',').map((name) => name.trim());
 const unknown = only.filter((name) => !sections.includes(name));
@@ -80,6 +82,16 @@ if (only.includes('dispatch')) {
   print(formatDispatch(summary, raw));
   targets.push(...summary.targets);
   results.dispatch = { raw, summary };
+}
+
+if (only.includes('tracing')) {
+  heading('1b. Tracing per invocation (in-process): the OpenTelemetry extension beside the timer');
+  progress('tracing: the timer, the OpenTelemetry extension with and without an SDK registered');
+  const raw = await measureTracing(settings.dispatch);
+  const summary = summarizeTracing(raw);
+  print(formatTracing(summary, raw));
+  targets.push(...summary.targets);
+  results.tracing = { raw, summary };
 }
 
 if (only.includes('http')) {
