@@ -1,5 +1,5 @@
 import { HttpRequest, HttpResponse } from '@azure/functions';
-import { ExtensionConfigurationError } from '@azfx/extension-core';
+import { defineExtension, ExtensionConfigurationError } from '@azfx/extension-core';
 import { resetExtensions, runInvocation } from '@azfx/extension-core/testing';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -105,6 +105,21 @@ describe('OpenTelemetryExtension options', () => {
       ['orderQueue', 1 + 3, 'pubsub', undefined], // SpanKind.CONSUMER
       ['orderBlob', 1, 'datasource', undefined], // SpanKind.SERVER
     ]);
+  });
+
+  it('ends the span with the answer of an inner extension that responded in the handler’s place', async () => {
+    OpenTelemetryExtension.configure();
+    defineExtension({
+      name: 'refuses',
+      preInvocation(ctx) {
+        ctx.respond({ status: 401 });
+      },
+    }).configure();
+    const outcome = await runInvocation({ inputs: [get()], handler: () => ({ body: 'never' }) });
+    expect(outcome.handlerCalled).toBe(false);
+    const [span] = await tracing.finishedSpans();
+    expect(span?.attributes['http.response.status_code']).toBe(401);
+    expect(span?.status.code).toBe(SpanStatusCode.UNSET);
   });
 
   it('traces only the included functions, never the excluded ones', async () => {
