@@ -113,6 +113,25 @@ describe('configured by the app: headers, function selection, span name is the f
     expect(await tracing.finishedSpans()).toEqual([]);
   });
 
+  it('still records the duration, and answers, when the span processor throws as the span ends', async () => {
+    const helloCount = async () => {
+      const { resourceMetrics } = await reader.collect();
+      const metric = resourceMetrics.scopeMetrics.flatMap((scope) => scope.metrics).find((candidate) => candidate.descriptor.name === 'faas.invoke_duration') as
+        | HistogramMetricData
+        | undefined;
+      return metric?.dataPoints.find((point) => point.attributes['faas.name'] === 'hello')?.value.count ?? 0;
+    };
+    const before = await helloCount();
+    tracing.faults.failOn = 'end';
+    try {
+      expect((await host().fetch('/api/greetings')).status).toBe(200);
+    } finally {
+      tracing.faults.failOn = 'none';
+    }
+    expect(await helloCount()).toBe(before + 1);
+    expect(errorLines(host()).filter((line) => line.includes('onEnd on purpose'))).toHaveLength(1);
+  });
+
   it('records faas.invoke_duration in seconds, by trigger, function and error type', async () => {
     await host().fetch('/api/fail');
     await host().invoke('tick');

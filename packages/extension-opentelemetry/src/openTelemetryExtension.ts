@@ -149,7 +149,8 @@ export const OpenTelemetryExtension = defineExtension({
     }
 
     const parent = parentContextOf(ctx.invocationContext.traceContext);
-    const name = callHook(ctx.logger, 'spanName', () => options.spanName?.(invocation)) ?? ctx.functionName;
+    const chosenName: unknown = callHook(ctx.logger, 'spanName', () => options.spanName?.(invocation));
+    const name = typeof chosenName === 'string' && chosenName !== '' ? chosenName : ctx.functionName;
     const span = tracer.startSpan(name, { kind: spanKindOf(faasTrigger), attributes }, parent);
     ctx.state.span = span;
     ctx.state.context = trace.setSpan(parent, span);
@@ -175,32 +176,39 @@ export const OpenTelemetryExtension = defineExtension({
     const statusCode = invocation.http === undefined ? undefined : responseStatusOf(ctx.result, failed);
     const errorType = failed ? errorTypeOf(ctx.error) : statusCode !== undefined && statusCode >= 500 ? String(statusCode) : undefined;
 
-    if (options.metrics) {
-      const seconds = (performance.now() - ctx.state.startedAt) / 1000;
-      const attributes: Attributes = { [ATTR_FAAS_TRIGGER]: invocation.faasTrigger, [ATTR_FAAS_NAME]: invocation.functionName };
-      if (errorType !== undefined) attributes[ATTR_ERROR_TYPE] = errorType;
-      ctx.appState.duration.record(seconds, attributes);
+    try {
+      if (span?.isRecording() === true) {
+        try {
+          span.setAttributes(statusAttributes(statusCode));
+          if (invocation.http !== undefined && options.responseHeaders.length > 0 && !failed) {
+            span.setAttributes(responseHeaderAttributes(ctx.result, lowerCased(options.responseHeaders)));
+          }
+          if (failed) recordException(span, ctx.error);
+          if (errorType !== undefined) {
+            span.setAttribute(ATTR_ERROR_TYPE, errorType);
+            span.setStatus({ code: SpanStatusCode.ERROR, ...statusMessage(failed ? ctx.error : undefined) });
+          }
+          if (options.onEnd !== undefined) {
+            const onEnd = options.onEnd;
+            const outcome: TracedOutcome = { ...invocation, result: ctx.result, error: ctx.error, failed, statusCode };
+            callHook(ctx.logger, 'onEnd', () => {
+              onEnd(span, outcome);
+            });
+          }
+        } finally {
+          // Whatever failed above (a broken span processor, say), the span still ends.
+          span.end();
+        }
+      }
+    } finally {
+      // And the duration is still recorded, even when ending the span threw.
+      if (options.metrics) {
+        const seconds = (performance.now() - ctx.state.startedAt) / 1000;
+        const attributes: Attributes = { [ATTR_FAAS_TRIGGER]: invocation.faasTrigger, [ATTR_FAAS_NAME]: invocation.functionName };
+        if (errorType !== undefined) attributes[ATTR_ERROR_TYPE] = errorType;
+        ctx.appState.duration.record(seconds, attributes);
+      }
     }
-    if (span === undefined) return;
-    if (span.isRecording()) {
-      span.setAttributes(statusAttributes(statusCode));
-      if (invocation.http !== undefined && options.responseHeaders.length > 0 && !failed) {
-        span.setAttributes(responseHeaderAttributes(ctx.result, lowerCased(options.responseHeaders)));
-      }
-      if (failed) recordException(span, ctx.error);
-      if (errorType !== undefined) {
-        span.setAttribute(ATTR_ERROR_TYPE, errorType);
-        span.setStatus({ code: SpanStatusCode.ERROR, ...statusMessage(failed ? ctx.error : undefined) });
-      }
-      if (options.onEnd !== undefined) {
-        const onEnd = options.onEnd;
-        const outcome: TracedOutcome = { ...invocation, result: ctx.result, error: ctx.error, failed, statusCode };
-        callHook(ctx.logger, 'onEnd', () => {
-          onEnd(span, outcome);
-        });
-      }
-    }
-    span.end();
   },
 });
 

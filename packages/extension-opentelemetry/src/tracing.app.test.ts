@@ -109,6 +109,18 @@ describe.each<LibraryVersion>(['latest', '4.1.0'])('traced on the dev host with 
     expect((await spanSeenBy(first)).attributes['http.route']).toBe('/api/greetings/{name?}');
   });
 
+  it('honours the caller’s decision not to sample: nothing recorded, and the trace still goes on downstream', async () => {
+    const traceId = newTraceId();
+    const response = await host.fetch(`/api/callOut?url=${encodeURIComponent(downstreamUrl)}`, {
+      headers: { traceparent: traceParent(traceId, newSpanId(), false) },
+    });
+    const seen = (await response.json()) as Seen & { downstream: string };
+    expect(seen.downstream).toBe('downstream answer');
+    expect(seen.activeSpan?.traceId).toBe(traceId);
+    expect(await tracing.finishedSpans()).toEqual([]);
+    expect(downstreamHeaders.at(-1)?.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+  });
+
   it('makes outgoing calls of an instrumented client children of the invocation’s span, across the fetch', async () => {
     const traceId = newTraceId();
     const response = await host.fetch(`/api/callOut?url=${encodeURIComponent(downstreamUrl)}`, {
