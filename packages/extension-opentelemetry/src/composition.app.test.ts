@@ -2,7 +2,7 @@ import { startHost, type Host } from '@azfx/dev-host';
 import { metrics } from '@opentelemetry/api';
 import { DataPointType, MeterProvider, MetricReader, type HistogramMetricData } from '@opentelemetry/sdk-metrics';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installTracedApp } from './testSupport/installTracedApp.js';
+import { installTracedApp, type LibraryVersion } from './testSupport/installTracedApp.js';
 import { registerTracing } from './testSupport/tracing.js';
 
 // The extension beside the timer in either order, turned off by the disable setting, and configured by the app.
@@ -31,8 +31,8 @@ interface Seen {
   activeSpan: { traceId: string; spanId: string } | null;
 }
 
-function useApp(env: Record<string, string>): () => Host {
-  const app = installTracedApp('latest');
+function useApp(env: Record<string, string>, library: LibraryVersion = 'latest'): () => Host {
+  const app = installTracedApp(library);
   let host: Host | undefined;
   beforeAll(async () => {
     host = await startHost({ appDir: app.dir, env });
@@ -52,8 +52,13 @@ function useApp(env: Record<string, string>): () => Host {
 
 const errorLines = (host: Host) => host.logs.filter((record) => record.level === 'error').map((record) => record.message);
 
-describe.each([['opentelemetry,timer'], ['timer,opentelemetry']])('beside the timer, registered in the order %s', (order) => {
-  const host = useApp({ FIXTURE_EXTENSIONS: order });
+describe.each<[string, LibraryVersion]>([
+  ['opentelemetry,timer', 'latest'],
+  ['timer,opentelemetry', 'latest'],
+  ['opentelemetry,timer', '4.1.0'],
+  ['timer,opentelemetry', '4.1.0'],
+])('beside the timer, registered in the order %s, with @azure/functions %s', (order, library) => {
+  const host = useApp({ FIXTURE_EXTENSIONS: order }, library);
 
   it('both do their work on the same invocation: the timer’s suffix and Server-Timing, one span, current in the handler', async () => {
     const response = await host().fetch('/api/text');
