@@ -183,9 +183,12 @@ describe.each<LibraryVersion>(['latest', '4.1.0'])('traced on the dev host with 
     expect(spanOfInvocation(await tracing.finishedSpans(), result.invocationId)).toBe(span);
   });
 
-  it('never fails an invocation when the span processor throws, at the start or at the end', async () => {
+  it('never fails an invocation when the span processor throws, at the start or at the end, or the exporter fails', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
     try {
-      for (const failOn of ['start', 'end'] as const) {
+      for (const failOn of ['start', 'end', 'export', 'export-later'] as const) {
         tracing.faults.failOn = failOn;
         const response = await host.fetch('/api/text');
         expect(response.status).toBe(200);
@@ -193,8 +196,15 @@ describe.each<LibraryVersion>(['latest', '4.1.0'])('traced on the dev host with 
       }
       const failed = await host.fetch('/api/fail');
       expect(failed.status).toBe(500);
+      // A failed export is the SDK's to report (through its diagnostics), never an unhandled rejection that would
+      // end the worker: let the exports that were under way settle.
+      await tracing.finishedSpans();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      expect(tracing.faults.failedExports).toBeGreaterThanOrEqual(2);
     } finally {
       tracing.faults.failOn = 'none';
+      process.off('unhandledRejection', onUnhandled);
     }
     // Each fault is logged once, naming the extension, as the SDK logs every extension fault.
     const faults = faultLines(host).filter((line) => line.includes('"opentelemetry"'));
