@@ -4,7 +4,7 @@ import { checkContext, checkHeaderName, describe, helperError } from './helperAr
 /**
  * Whether a trigger input is the library's `HttpRequest`. Told by shape rather than with `instanceof`: the library
  * is CommonJS (an ES module cannot import its classes by name), an app may hold more than one copy of it, and
- * before 4.3 its requests carry the `Headers` of the undici it bundles, not Node's, so not even
+ * up to 4.10 its requests carry the `Headers` of the undici it bundles, not Node's, so not even
  * `request.headers instanceof Headers` holds on every version the peer range allows.
  */
 export function isHttpRequest(value: unknown): value is HttpRequest {
@@ -42,7 +42,7 @@ export interface RequestBodyContext {
 /**
  * Reads the body of the invocation's HTTP request (`ctx.inputs[0]`) and leaves it unread for the handler and the
  * hooks after this one. Where the library's request can be cloned (newer versions), a clone is read; otherwise
- * (4.1 and 4.2) the request is read and replaced in `ctx.inputs` by an equal one whose body is still unread.
+ * (older versions) the request is read and replaced in `ctx.inputs` by an equal one whose body is still unread.
  *
  * Call it from `preInvocation` or `aroundHandler` (before `next()`): after the handler has run, its body is gone.
  * As `'json'`, an empty or malformed body rejects with the JSON parser's error; the request stays readable.
