@@ -14,17 +14,18 @@ describe('pnpm gen extension in a copy of this repository', () => {
   const examples = listExamples();
   let copy: { root: string; remove: () => void };
   let scope: string;
+  let sdk: string;
   let genOutput: string;
   const packageOf = (name: string) => `${scope}/extension-${name}`;
   const allNames = () => [probe, ...examples];
 
   beforeAll(() => {
     copy = copyWorkspace();
-    scope = readRepoIdentity(copy.root).scope;
+    ({ scope, sdk } = readRepoIdentity(copy.root));
     genOutput = step(copy.root, 'pnpm', ['gen', 'extension', probe]).stdout;
     for (const example of examples) {
       step(copy.root, 'pnpm', ['gen', 'extension', example]);
-      for (const [path, content] of Object.entries(renderExample(example, { scope }))) {
+      for (const [path, content] of Object.entries(renderExample(example, { sdk }))) {
         writeFileSync(join(copy.root, 'packages', `extension-${example}`, path), content);
       }
     }
@@ -58,16 +59,22 @@ describe('pnpm gen extension in a copy of this repository', () => {
     step(copy.root, 'pnpm', [...filters, 'run', 'typecheck']);
   });
 
-  // Their tests include src/package.test.ts, which loads the build in plain Node as ESM and as CommonJS.
-  it('passes its tests', () => {
-    step(copy.root, 'pnpm', ['vitest', 'run', ...allNames().flatMap((name) => ['--project', `extension-${name}`])]);
+  // Their tests include src/package.test.ts, which loads the build in plain Node as ESM and as CommonJS; the
+  // `-lowest` project runs the others again against @azure/functions 4.1.0, the lowest the peer range allows.
+  it('passes its tests, on the latest @azure/functions and on 4.1.0', () => {
+    const projects = allNames().flatMap((name) => ['--project', `extension-${name}`, '--project', `extension-${name}-lowest`]);
+    step(copy.root, 'pnpm', ['vitest', 'run', ...projects]);
     const report = readVitestReport(copy.root);
     expect(report.numFailedTests).toBe(0);
     expect(report.numPassedTests).toBeGreaterThan(0);
     const files = report.testResults.map((file) => file.name.slice(copy.root.length + 1)).sort();
     expect(files).toEqual(
       allNames()
-        .flatMap((name) => [`packages/extension-${name}/src/index.test.ts`, `packages/extension-${name}/src/package.test.ts`])
+        .flatMap((name) => [
+          `packages/extension-${name}/src/index.test.ts`,
+          `packages/extension-${name}/src/index.test.ts`,
+          `packages/extension-${name}/src/package.test.ts`,
+        ])
         .sort(),
     );
     expect(report.testResults.map((file) => file.status)).not.toContain('failed');

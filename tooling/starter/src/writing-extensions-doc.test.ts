@@ -9,7 +9,7 @@ import { REPO_ROOT } from './testing/workspace-copy.js';
 // tests those examples; this test keeps the guide showing exactly that code, so what readers copy is what passed.
 const GUIDE = join(REPO_ROOT, 'docs', 'writing-extensions.md');
 const guide = readFileSync(GUIDE, 'utf8');
-const { scope } = readRepoIdentity(REPO_ROOT);
+const { sdk } = readRepoIdentity(REPO_ROOT);
 
 /** Code blocks marked with the file they show: ```ts file=packages/extension-<name>/<path> */
 const fileBlocks = [...guide.matchAll(/^```\w+ file=(\S+)\n([\s\S]*?)^```$/gm)].map(([, file = '', code = '']) => ({ file, code }));
@@ -17,7 +17,7 @@ const fileBlocks = [...guide.matchAll(/^```\w+ file=(\S+)\n([\s\S]*?)^```$/gm)].
 describe('docs/writing-extensions.md', () => {
   it('shows every file of every worked example exactly as it is built and tested', () => {
     const expected = listExamples().flatMap((example) =>
-      Object.entries(renderExample(example, { scope })).map(([path, code]) => ({ file: `packages/extension-${example}/${path}`, code })),
+      Object.entries(renderExample(example, { sdk })).map(([path, code]) => ({ file: `packages/extension-${example}/${path}`, code })),
     );
     expect(fileBlocks.map((block) => block.file).sort()).toEqual(expected.map((entry) => entry.file).sort());
     for (const { file, code } of expected) {
