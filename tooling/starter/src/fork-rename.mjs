@@ -43,8 +43,10 @@ const splitName = (packageName) => {
  */
 function identityPattern(from, to) {
   const scopeName = escapeRegExp(from.scope.slice(1));
-  const [sdkScope, sdkName] = splitName(from.sdk).map(escapeRegExp);
-  const sdkUnderScope = sdkScope === escapeRegExp(from.scope);
+  const [rawSdkScope, rawSdkName] = splitName(from.sdk);
+  const sdkScope = escapeRegExp(rawSdkScope);
+  const sdkName = escapeRegExp(rawSdkName);
+  const sdkUnderScope = rawSdkScope === from.scope;
   const keepSdk = from.sdk === to.sdk && sdkUnderScope;
   const alternatives = [];
   if (from.sdk !== to.sdk && !sdkUnderScope) {
