@@ -1,9 +1,11 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listExamples, renderExample } from './examples.mjs';
 import { readRepoIdentity } from './repo-identity.mjs';
-import { copyWorkspace, run, step } from './testing/workspace-copy.js';
+import { applyGuideDiff, bodyPattern, guideCommand, guideCurls, guideJsonAfter, type CurlExample } from './testing/guide.js';
+import { type PnpmDev, startPnpmDev } from './testing/pnpm-dev.js';
+import { cleanEnvironment, copyWorkspace, run, step } from './testing/workspace-copy.js';
 import { readVitestReport } from './testing/vitest-report.js';
 
 // What the issue promises: `pnpm gen extension <name>` makes a package that builds, lints, type-checks and passes
@@ -99,6 +101,96 @@ describe('pnpm gen extension in a copy of this repository', () => {
     expect(report.numPassedTests).toBeGreaterThanOrEqual(allNames().length * 5);
   });
 
+  // Steps 3 and 4 of docs/writing-extensions.md and the request-id example, as a reader follows them: the guide's
+  // own commands, diffs and settings, then `pnpm dev` and the answers it shows for each `curl`.
+  describe('walking the guide in the sample app', () => {
+    let guide: string;
+    let curls: CurlExample[];
+    let dev: PnpmDev | undefined;
+    const sample = (path: string) => join(copy.root, 'apps', 'http-sample', path);
+    const edit = (path: string, marker: string) => {
+      writeFileSync(sample(path), applyGuideDiff(guide, marker, readFileSync(sample(path), 'utf8')));
+    };
+    const addToSample = (extension: string) => {
+      const [command = '', ...args] = guideCommand(guide, new RegExp(`^pnpm --filter http-sample add "\\S+/extension-${extension}@`));
+      step(copy.root, command, [...args, '--offline']);
+    };
+    const startedLine = (text: string) => /\[azfx\] Extensions: .*$/m.exec(text)?.[0];
+    async function expectAnswer(example: CurlExample): Promise<void> {
+      const response = await fetch(new URL(example.path, dev?.url), { headers: example.headers });
+      expect({ path: example.path, status: response.status }).toEqual({ path: example.path, status: example.status });
+      for (const name of example.headerNames) expect(response.headers.has(name), `${example.path}: ${name}`).toBe(true);
+      expect(await response.text()).toMatch(bodyPattern(example.body));
+    }
+
+    beforeAll(() => {
+      guide = readFileSync(join(copy.root, 'docs', 'writing-extensions.md'), 'utf8');
+      curls = guideCurls(guide);
+      expect(curls.map((curl) => curl.path)).toEqual([
+        '/api/greeting/Ada',
+        '/api/greeting/Ada',
+        '/api/HttpTrigger?name=Azure',
+        '/api/greeting/Ada',
+        '/api/HttpTrigger?name=Azure',
+      ]);
+    });
+
+    afterEach(async () => {
+      await dev?.stop();
+      dev = undefined;
+    });
+
+    it('adds the API key check to the sample and answers as the guide shows under pnpm dev', async () => {
+      addToSample('api-key');
+      edit('src/extensions.ts', '+import { ApiKeyExtension }');
+      writeFileSync(sample('local.settings.json'), JSON.stringify(guideJsonAfter(guide, 'Give the app a key'), null, 2));
+
+      dev = await startPnpmDev(copy.root, cleanEnvironment());
+      expect(startedLine(dev.output())).toBe(startedLine(guide));
+      for (const example of curls.slice(0, 3)) await expectAnswer(example);
+      await dev.waitFor(/\[api-key\] Greeting: refused a request without a valid x-api-key header\./);
+      await dev.waitFor(/\[timer\] Greeting \(invocation [\w-]+\) answered early in/);
+    });
+
+    it('switches it off with AZFX_EXTENSIONS_DISABLED=api-key pnpm dev', async () => {
+      const [assignment = ''] = guideCommand(guide, /^AZFX_EXTENSIONS_DISABLED=\S+ pnpm dev$/);
+      const [name = '', value = ''] = assignment.split('=');
+      dev = await startPnpmDev(copy.root, { ...cleanEnvironment(), [name]: value });
+      expect(startedLine(dev.output())).toMatch(/; disabled: api-key$/);
+      expect(guide).toContain(startedLine(dev.output()));
+      const example = curls[3];
+      if (example !== undefined) await expectAnswer(example);
+    });
+
+    it('replaces the sample\'s request-id extension with the package, whose id the function reads', async () => {
+      addToSample('request-id');
+      edit('src/extensions.ts', '+import { RequestIdExtension }');
+      edit('src/functions/HttpTrigger.ts', '+import { currentRequestId }');
+
+      dev = await startPnpmDev(copy.root, cleanEnvironment());
+      const example = curls[4];
+      if (example !== undefined) await expectAnswer(example);
+      await dev.waitFor(/HTTP trigger function processed request ticket-42 for url/);
+    });
+  });
+
+  // Step 5 of the guide: what the changesets say, and what `pnpm version-packages` makes of them. A git repository
+  // first, as a clone has: changesets reads the commit that added each changeset for the changelog's links.
+  it('versions the new packages with changesets as the guide shows', () => {
+    step(copy.root, 'git', ['init', '-q', '-b', 'main']);
+    step(copy.root, 'git', ['add', '-A']);
+    step(copy.root, 'git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', 'commit', '-qm', 'generated']);
+    const guide = readFileSync(join(copy.root, 'docs', 'writing-extensions.md'), 'utf8');
+    const [status = '', ...statusArgs] = guideCommand(guide, /^pnpm changeset status$/);
+    const planned = step(copy.root, status, statusArgs).output;
+    expect(planned).toMatch(new RegExp(`Packages to be bumped at minor:[\\s\\S]*- ${packageOf('api-key')}\\n`));
+    const [version = '', ...versionArgs] = guideCommand(guide, /^pnpm version-packages$/);
+    step(copy.root, version, versionArgs);
+    const changelog = readFileSync(join(copy.root, 'packages', 'extension-api-key', 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(`# ${packageOf('api-key')}\n\n## 0.1.0\n\n### Minor Changes\n`);
+    expect(changelog).toContain(`First release of ${packageOf('api-key')}:`);
+  });
+
   it('refuses the same name again, and a bad one, with a clear message', () => {
     const again = run(copy.root, 'pnpm', ['gen', 'extension', probe]);
     expect(again.status).not.toBe(0);
@@ -107,5 +199,11 @@ describe('pnpm gen extension in a copy of this repository', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.output).toContain('Extension names are lowercase kebab-case');
     expect(bad.output).toContain('Did you mean "bad-name"?');
+    // The refusal docs/writing-extensions.md shows, word for word.
+    const guide = readFileSync(join(copy.root, 'docs', 'writing-extensions.md'), 'utf8');
+    const [command = '', ...args] = guideCommand(guide, /^pnpm gen extension ApiKey$/);
+    const shown = /^\$ pnpm gen extension ApiKey\n(Error: .*)$/m.exec(guide)?.[1];
+    expect(shown).toBeDefined();
+    expect(run(copy.root, command, args).output).toContain(shown);
   });
 });
