@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRepoIdentity } from './repo-identity.mjs';
-import { copyWorkspace, REPO_ROOT, step } from './testing/workspace-copy.js';
+import { startAzfx } from './testing/serving-process.js';
+import { cleanEnvironment, copyWorkspace, REPO_ROOT, step } from './testing/workspace-copy.js';
 import { readVitestReport } from './testing/vitest-report.js';
 import { listSourceFiles } from './workspace.mjs';
 
@@ -96,7 +98,7 @@ describe('pnpm fork:rename in a copy of this repository', () => {
 
   it('generates extensions under the new scope that depend on the kept SDK and pass their tests, also on 4.1.0', () => {
     step(copy.root, 'pnpm', ['gen', 'extension', 'fork-probe']);
-    step(copy.root, 'pnpm', ['install', '--offline', '--no-frozen-lockfile']);
+    step(copy.root, 'pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile']);
     const manifest = JSON.parse(readFileSync(join(copy.root, 'packages', 'extension-fork-probe', 'package.json'), 'utf8')) as {
       name: string;
       dependencies: Record<string, string>;
@@ -107,6 +109,53 @@ describe('pnpm fork:rename in a copy of this repository', () => {
     const report = readVitestReport(copy.root);
     expectAllPassed(report, 'packages/extension-fork-probe/src/index.test.ts');
     expect(report.testResults.filter((file) => file.name.endsWith('index.test.ts'))).toHaveLength(2);
+  });
+
+  // Why the SDK is kept: the fork's extension, published, lives beside ours in a customer's app with one SDK. The
+  // app's node_modules are laid out as npm installs the published packages: our SDK and timer (this repository's
+  // builds), the fork's extension (the copy's build), each copied with its manifest, and one @azure/functions.
+  it("runs the fork's extension beside @azfx/extension-timer in one app, with one SDK and one start-up line", async () => {
+    const appRoot = mkdtempSync(join(tmpdir(), 'azfx-fork-app-'));
+    const probe = `${to.scope}/extension-fork-probe`;
+    const timer = JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'extension-timer', 'package.json'), 'utf8')) as { name: string };
+    const install = (name: string, packageDir: string) => {
+      const target = join(appRoot, 'node_modules', ...name.split('/'));
+      mkdirSync(target, { recursive: true });
+      cpSync(join(packageDir, 'package.json'), join(target, 'package.json'));
+      cpSync(join(packageDir, 'dist'), join(target, 'dist'), { recursive: true });
+    };
+    install(from.sdk, join(REPO_ROOT, 'packages', 'extension-core'));
+    install(timer.name, join(REPO_ROOT, 'packages', 'extension-timer'));
+    install(probe, join(copy.root, 'packages', 'extension-fork-probe'));
+    const library = realpathSync(join(REPO_ROOT, 'packages', 'extension-core', 'node_modules', '@azure', 'functions'));
+    mkdirSync(join(appRoot, 'node_modules', '@azure'), { recursive: true });
+    symlinkSync(library, join(appRoot, 'node_modules', '@azure', 'functions'), 'dir');
+    writeFileSync(join(appRoot, 'host.json'), JSON.stringify({ version: '2.0' }));
+    writeFileSync(join(appRoot, 'package.json'), JSON.stringify({ name: 'customer-app', main: 'index.js' }));
+    writeFileSync(
+      join(appRoot, 'index.js'),
+      [
+        "const { app } = require('@azure/functions');",
+        `const { TimerExtension } = require(${JSON.stringify(timer.name)});`,
+        `const { ForkProbeExtension } = require(${JSON.stringify(probe)});`,
+        'TimerExtension.configure({ appendToHttpResponse: true });',
+        'ForkProbeExtension.configure();',
+        "app.http('hello', { methods: ['GET'], handler: () => ({ body: 'hi' }) });",
+      ].join('\n'),
+    );
+
+    const host = await startAzfx(copy.root, appRoot, cleanEnvironment());
+    try {
+      const response = await fetch(new URL('/api/hello', host.url));
+      expect(response.headers.get('x-fork-probe')).toBe('hello');
+      expect(response.headers.get('server-timing')).toMatch(/^total;dur=/);
+      expect(await response.text()).toMatch(/^hi \(TimeElapsed: \d+\.\d+ sec\)$/);
+      const startup = host.output().match(/\[azfx\] Extensions: .*/g);
+      expect(startup).toEqual(['[azfx] Extensions: timer (app), fork-probe (app); disabled: none']);
+    } finally {
+      await host.stop();
+      rmSync(appRoot, { recursive: true, force: true });
+    }
   });
 
   it('links changelog entries to the new repository', async () => {

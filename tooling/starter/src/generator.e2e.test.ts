@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listExamples, renderExample } from './examples.mjs';
 import { readRepoIdentity } from './repo-identity.mjs';
 import { applyGuideDiff, bodyPattern, guideCommand, guideCurls, guideJsonAfter, type CurlExample } from './testing/guide.js';
-import { type PnpmDev, startPnpmDev } from './testing/pnpm-dev.js';
+import { type PnpmDev, startPnpmDev } from './testing/serving-process.js';
 import { cleanEnvironment, copyWorkspace, run, step } from './testing/workspace-copy.js';
 import { readVitestReport } from './testing/vitest-report.js';
 
@@ -31,8 +31,9 @@ describe('pnpm gen extension in a copy of this repository', () => {
         writeFileSync(join(copy.root, 'packages', `extension-${example}`, path), content);
       }
     }
-    // New packages change the lockfile: that is the first next step the generator prints.
-    step(copy.root, 'pnpm', ['install', '--offline', '--no-frozen-lockfile']);
+    // New packages change the lockfile: that is the first next step the generator prints. Offline where the store
+    // has what is needed; a package whose metadata the store lacks comes from the registry.
+    step(copy.root, 'pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile']);
   });
 
   afterAll(() => {
@@ -113,7 +114,7 @@ describe('pnpm gen extension in a copy of this repository', () => {
     };
     const addToSample = (extension: string) => {
       const [command = '', ...args] = guideCommand(guide, new RegExp(`^pnpm --filter http-sample add "\\S+/extension-${extension}@`));
-      step(copy.root, command, [...args, '--offline']);
+      step(copy.root, command, [...args, '--prefer-offline']);
     };
     const startedLine = (text: string) => /\[azfx\] Extensions: .*$/m.exec(text)?.[0];
     async function expectAnswer(example: CurlExample): Promise<void> {

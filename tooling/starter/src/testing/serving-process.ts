@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-export interface PnpmDev {
-  /** Where the sample is served, e.g. `http://localhost:41234`. */
+export interface ServingProcess {
+  /** Where it serves, e.g. `http://localhost:41234`. */
   readonly url: string;
   /** Everything printed so far, stdout and stderr interleaved. */
   output(): string;
@@ -12,12 +12,51 @@ export interface PnpmDev {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** `pnpm dev` as the guide runs it. */
+export type PnpmDev = ServingProcess;
+
 /**
  * `pnpm dev` in a copy of the repository, as the guide runs it, except on a port the system picks (`-- --port 0`):
  * 7071 may be in use. Resolves once the sample app has listed its functions.
  */
-export async function startPnpmDev(root: string, env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<PnpmDev> {
-  const child = spawn('pnpm', ['dev', '--', '--port', '0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export async function startPnpmDev(root: string, env: NodeJS.ProcessEnv): Promise<PnpmDev> {
+  const dev = await startServing('pnpm', ['dev', '--', '--port', '0'], { cwd: root, env, ready: /dev host \(watch mode\) on (http:\/\/\S+?),/ });
+  try {
+    await dev.waitFor(/Functions:/);
+    return dev;
+  } catch (error) {
+    await dev.stop();
+    throw error;
+  }
+}
+
+/**
+ * `azfx start <appDir> --port 0` with the dev host of the given repository copy: an app outside the workspace, as a
+ * customer runs it. Resolves once the host says where it serves.
+ */
+export function startAzfx(root: string, appDir: string, env: NodeJS.ProcessEnv): Promise<ServingProcess> {
+  const azfx = `${root}/packages/dev-host/bin/azfx.js`;
+  return startServing(process.execPath, [azfx, 'start', appDir, '--port', '0'], {
+    cwd: appDir,
+    env,
+    ready: /is serving .* at (https?:\/\/[^\s/]+:\d+)/,
+  });
+}
+
+interface ServingOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** What it prints once it serves; the first group is its URL. */
+  readonly ready: RegExp;
+}
+
+/**
+ * Starts a command that serves HTTP in a process group of its own (so that stopping it stops what it started), and
+ * resolves once it prints `ready`. Waits are driven by what it prints, with a generous ceiling for a busy machine.
+ */
+async function startServing(command: string, args: readonly string[], options: ServingOptions, timeoutMs = 240_000): Promise<ServingProcess> {
+  const { cwd, env } = options;
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const waiters = new Set<() => void>();
   const onData = (chunk: string) => {
@@ -37,7 +76,7 @@ export async function startPnpmDev(root: string, env: NodeJS.ProcessEnv, timeout
     new Promise<RegExpExecArray>((resolve, reject) => {
       const timer = setTimeout(() => {
         settle(() => {
-          reject(new Error(`pnpm dev printed nothing matching ${String(pattern)} within ${String(timeoutMs)} ms:\n${output}`));
+          reject(new Error(`${command} printed nothing matching ${String(pattern)} within ${String(timeoutMs)} ms:\n${output}`));
         });
       }, timeoutMs);
       const settle = (action: () => void) => {
@@ -53,7 +92,7 @@ export async function startPnpmDev(root: string, env: NodeJS.ProcessEnv, timeout
           });
         } else if (!running) {
           settle(() => {
-            reject(new Error(`pnpm dev exited before printing ${String(pattern)}:\n${output}`));
+            reject(new Error(`${command} exited before printing ${String(pattern)}:\n${output}`));
           });
         }
       };
@@ -77,8 +116,7 @@ export async function startPnpmDev(root: string, env: NodeJS.ProcessEnv, timeout
   };
 
   try {
-    const [, url = ''] = await waitFor(/dev host \(watch mode\) on (http:\/\/\S+?),/);
-    await waitFor(/Functions:/);
+    const [, url = ''] = await waitFor(options.ready);
     return { url, output: () => output, waitFor, stop };
   } catch (error) {
     await stop();
