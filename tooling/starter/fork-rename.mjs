@@ -64,9 +64,13 @@ runCli(() => {
     return;
   }
   applyRename(root, plan);
+  const keptSdk =
+    to.sdk === from.sdk && to.scope !== from.scope
+      ? `\n\n${to.sdk} keeps its name: your extensions depend on the published SDK, and you never publish it. Let no changeset\nof yours name it (see "Publishing from a fork" in docs/writing-extensions.md).`
+      : '';
   console.log(`
 Next steps:
   pnpm install   relink the workspace packages under their new names
   pnpm check     build, lint, type-check and test everything
-  git diff       review the rename, then commit it`);
+  git diff       review the rename, then commit it${keptSdk}`);
 }, USAGE);

@@ -31,6 +31,7 @@ describe('pnpm fork:rename', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Renamed npm scope @oldco -> @acme, .*, SDK @oldco\/extension-core kept:/);
     expect(result.stdout).toContain('pnpm install');
+    expect(result.stdout).toContain('@oldco/extension-core keeps its name: your extensions depend on the published SDK');
     expect(timerManifest(root)).toContain('"name": "@acme/extension-timer"');
     expect(timerManifest(root)).toContain('"@oldco/extension-core": "workspace:^"');
     // Run from a sub-folder: the workspace root is found from wherever the command starts.
@@ -45,6 +46,7 @@ describe('pnpm fork:rename', () => {
     const result = runNode(CLI, ['--scope', '@acme', '--own-sdk'], root);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Renamed npm scope @oldco -> @acme, SDK @oldco\/extension-core -> @acme\/extension-core:/);
+    expect(result.stdout).not.toContain('keeps its name');
     expect(timerManifest(root)).toContain('"@acme/extension-core": "workspace:^"');
 
     const kept = workspace();
