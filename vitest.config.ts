@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // The JSON report is what .ci/run counts to print its closing `N passed, N failed` line.
 export default defineConfig({
   test: {
-    // extension-core also runs its behaviour suite against the lowest supported @azure/functions (4.1.0).
-    projects: ['packages/*', 'apps/*', 'tooling/*', 'packages/extension-core/vitest.lowest.config.ts'],
+    // A package with a vitest.lowest.config.ts (extension-core, every generated extension) runs its suite again
+    // against the lowest supported @azure/functions (4.1.0).
+    projects: ['packages/*', 'apps/*', 'tooling/*', 'packages/*/vitest.lowest.config.ts'],
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     coverage: {
       provider: 'v8',

@@ -5,6 +5,7 @@ export type { CustomOptionConfig, NumberOptionConfig, StringOptionConfig } from 
 export type { Option, OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
 export { ExtensionConfigurationError, ExtensionHookError } from './errors.js';
 export { DISABLED_SETTING } from './disabled.js';
+export * from './http/index.js';
 export type { FunctionInfo, Scope } from './scope.js';
 export type { Extension, ExtensionDefinition, ExtensionInfo, ExtensionRegistration, HookResult } from './types.js';
 export type {

@@ -6,7 +6,7 @@ import { renderTemplate } from './render-template.mjs';
 
 /**
  * The worked examples of docs/writing-extensions.md, kept as templates so that they are rendered with the
- * repository's own scope: the end-to-end test builds, lints and tests them in a generated package, and the docs test
+ * repository's own SDK name: the end-to-end test builds, lints and tests them in a generated package, and the docs test
  * checks that the guide shows exactly this code. Each example replaces files of a package generated under its name.
  */
 const EXAMPLES_DIR = fileURLToPath(new URL('../examples', import.meta.url));
@@ -22,7 +22,7 @@ export function listExamples() {
 /**
  * The example's files, rendered: keys are paths inside the package (`src/index.ts`), `/`-separated.
  * @param {string} example the example's folder name, which is also the extension name it is generated under
- * @param {{ scope: string }} values
+ * @param {{ sdk: string }} values the SDK's package name
  * @returns {Record<string, string>}
  */
 export function renderExample(example, values) {

@@ -26,20 +26,39 @@ import { listSourceFiles } from './workspace.mjs';
 /** @param {string} text */
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** @param {string} packageName @returns {[scope: string, name: string]} */
+const splitName = (packageName) => {
+  const slash = packageName.indexOf('/');
+  return [packageName.slice(0, slash), packageName.slice(slash + 1)];
+};
+
 /**
  * One pattern for every spelling of the identity, matched in a single pass so a replacement is never matched again.
  * The guards keep look-alikes intact: the scope's name inside an e-mail address or inside a longer scope
  * (`@name-labs`) is not the scope, and `owner/name` preceded by `@` is a package name, handled as a scope.
+ * A kept SDK is excluded from the scope's renaming; an SDK renamed on its own (one a previous rename kept, so it
+ * is not under the scope) is matched by its full name.
  * @param {RepoIdentity} from
  * @param {RepoIdentity} to
  */
 function identityPattern(from, to) {
-  const scopeName = from.scope.slice(1);
+  const scopeName = escapeRegExp(from.scope.slice(1));
+  const [rawSdkScope, rawSdkName] = splitName(from.sdk);
+  const sdkScope = escapeRegExp(rawSdkScope);
+  const sdkName = escapeRegExp(rawSdkName);
+  const sdkUnderScope = rawSdkScope === from.scope;
+  const keepSdk = from.sdk === to.sdk && sdkUnderScope;
   const alternatives = [];
+  if (from.sdk !== to.sdk && !sdkUnderScope) {
+    alternatives.push(`(?<![\\w@-])${sdkScope}/${sdkName}(?![\\w-])`);
+    alternatives.push(`%40${sdkScope.slice(1)}%2[fF]${sdkName}(?![\\w-])`);
+  }
   if (from.scope !== to.scope) {
-    alternatives.push(`(?<![\\w@-])@${escapeRegExp(scopeName)}(?![\\w-])`);
+    const unlessSdk = keepSdk ? `(?!/${sdkName}(?![\\w-]))` : '';
+    const unlessEncodedSdk = keepSdk ? `(?!%2[fF]${sdkName}(?![\\w-]))` : '';
+    alternatives.push(`(?<![\\w@-])@${scopeName}(?![\\w-])${unlessSdk}`);
     // Badge and registry URLs spell `@scope/` percent-encoded.
-    alternatives.push(`%40${escapeRegExp(scopeName)}(?=%2[fF])`);
+    alternatives.push(`%40${scopeName}(?=%2[fF])${unlessEncodedSdk}`);
   }
   if (from.repo !== to.repo) {
     alternatives.push(`(?<![\\w@.-])${escapeRegExp(from.repo)}(?![\\w-])`);
@@ -48,10 +67,15 @@ function identityPattern(from, to) {
 }
 
 /**
+ * @param {RepoIdentity} from
  * @param {RepoIdentity} to
  * @returns {(match: string) => string}
  */
-const replacementFor = (to) => (match) => {
+const replacementFor = (from, to) => (match) => {
+  if (match === from.sdk) return to.sdk;
+  if (match.toLowerCase() === `%40${from.sdk.slice(1).replace('/', '%2f')}`.toLowerCase()) {
+    return `%40${to.sdk.slice(1).replace('/', '%2F')}`;
+  }
   if (match.startsWith('@')) return to.scope;
   if (match.startsWith('%40')) return `%40${to.scope.slice(1)}`;
   return to.repo;
@@ -78,7 +102,7 @@ export function planRename(root, from, to) {
   /** @type {FileChange[]} */
   const files = [];
   if (pattern === undefined) return { from, to, files };
-  const replace = replacementFor(to);
+  const replace = replacementFor(from, to);
   for (const path of listSourceFiles(root)) {
     const bytes = readFileSync(join(root, path));
     if (bytes.includes(0)) continue; // binary: images, archives
@@ -123,6 +147,8 @@ export function describeRename(plan, { showLines }) {
   const what = [];
   if (from.scope !== to.scope) what.push(`npm scope ${from.scope} -> ${to.scope}`);
   if (from.repo !== to.repo) what.push(`GitHub repository ${from.repo} -> ${to.repo}`);
+  if (from.sdk !== to.sdk) what.push(`SDK ${from.sdk} -> ${to.sdk}`);
+  else if (from.scope !== to.scope && from.sdk.startsWith(`${from.scope}/`)) what.push(`SDK ${from.sdk} kept`);
   const total = plan.files.reduce((sum, file) => sum + file.replacements, 0);
   const out = [`${what.join(', ')}: ${total} replacements in ${plan.files.length} files`];
   for (const file of plan.files) {

@@ -5,8 +5,10 @@ import { applyRename, describeRename, planRename } from './fork-rename.mjs';
 import { readRepoIdentity } from './repo-identity.mjs';
 import { minimalWorkspace, useFixtureWorkspaces } from './testing/fixture-workspace.js';
 
-const FROM = { scope: '@oldco', repo: 'oldco/old-repo' };
-const TO = { scope: '@acme', repo: 'acme/functions-extensions' };
+const FROM = { scope: '@oldco', repo: 'oldco/old-repo', sdk: '@oldco/extension-core' };
+// The fork ships its own SDK (--own-sdk); KEEP_SDK is the default, where it keeps depending on the upstream SDK.
+const TO = { scope: '@acme', repo: 'acme/functions-extensions', sdk: '@acme/extension-core' };
+const KEEP_SDK = { ...TO, sdk: FROM.sdk };
 
 // Every way the identity is written in a real repository, and the look-alikes that must survive.
 const README = [
@@ -91,12 +93,12 @@ describe('planRename', () => {
 
   it('renames only the scope when the repository stays, and the reverse', () => {
     const scopeOnly = workspace();
-    applyRename(scopeOnly, planRename(scopeOnly, FROM, { ...FROM, scope: '@acme' }));
-    expect(readRepoIdentity(scopeOnly)).toEqual({ scope: '@acme', repo: FROM.repo });
+    applyRename(scopeOnly, planRename(scopeOnly, FROM, { ...FROM, scope: '@acme', sdk: '@acme/extension-core' }));
+    expect(readRepoIdentity(scopeOnly)).toEqual({ scope: '@acme', repo: FROM.repo, sdk: '@acme/extension-core' });
 
     const repoOnly = workspace();
     applyRename(repoOnly, planRename(repoOnly, FROM, { ...FROM, repo: 'acme/fx' }));
-    expect(readRepoIdentity(repoOnly)).toEqual({ scope: FROM.scope, repo: 'acme/fx' });
+    expect(readRepoIdentity(repoOnly)).toEqual({ ...FROM, repo: 'acme/fx' });
     expect(read(repoOnly, 'README.md')).toContain('npm install @oldco/extension-timer');
   });
 
@@ -133,13 +135,66 @@ describe('planRename', () => {
   });
 });
 
+describe('planRename keeping the SDK (the default)', () => {
+  it("renames every package but the SDK, which the fork's packages keep depending on", () => {
+    const root = workspace();
+    applyRename(root, planRename(root, FROM, KEEP_SDK));
+    expect(read(root, 'README.md').split('\n')).toEqual([
+      'npm install @acme/extension-timer',
+      "import { TimerExtension } from '@acme/extension-timer';",
+      '[![npm](https://badge.fury.io/js/%40acme%2Fextension-timer.svg)](https://www.npmjs.com/package/@acme/extension-timer)',
+      'Changelog links point at https://github.com/acme/functions-extensions/commit/abc and https://github.com/acme/functions-extensions/pull/1.',
+      'Published under the @acme scope; dependencies.@oldco/extension-core is a workspace link.',
+      'Not ours: @oldco-labs/thing, mail team@oldco.dev, https://github.com/oldco/old-repo-docs, oldco/old-repository.',
+      'The product name stays: [oldco] log lines, OLDCO_EXTENSIONS_DISABLED, the oldco command.',
+    ]);
+    expect(JSON.parse(read(root, 'packages/extension-timer/package.json'))).toMatchObject({
+      name: '@acme/extension-timer',
+      dependencies: { '@oldco/extension-core': 'workspace:^' },
+    });
+    expect(JSON.parse(read(root, 'packages/extension-core/package.json'))).toMatchObject({ name: '@oldco/extension-core' });
+    expect(readRepoIdentity(root)).toEqual(KEEP_SDK);
+  });
+
+  it('keeps the SDK in encoded badge URLs too, and only the SDK: a package whose name starts like it is renamed', () => {
+    const root = workspace({
+      'docs/badges.md': '%40oldco%2Fextension-core %40oldco%2Fextension-core-utils @oldco/extension-core-utils',
+    });
+    applyRename(root, planRename(root, FROM, KEEP_SDK));
+    expect(read(root, 'docs/badges.md')).toBe('%40oldco%2Fextension-core %40acme%2Fextension-core-utils @acme/extension-core-utils');
+  });
+
+  it('lets a fork that kept the SDK take it over later, or go back to where it started', () => {
+    const root = workspace();
+    const original = read(root, 'README.md');
+    applyRename(root, planRename(root, FROM, KEEP_SDK));
+    const kept = read(root, 'README.md');
+    applyRename(root, planRename(root, KEEP_SDK, TO));
+    expect(readRepoIdentity(root)).toEqual(TO);
+    expect(read(root, 'README.md')).toContain('dependencies.@acme/extension-core is a workspace link');
+
+    const again = workspace();
+    applyRename(again, planRename(again, FROM, KEEP_SDK));
+    expect(read(again, 'README.md')).toBe(kept);
+    applyRename(again, planRename(again, readRepoIdentity(again), FROM));
+    expect(read(again, 'README.md')).toBe(original);
+  });
+
+  it('says that the SDK is kept', () => {
+    const root = workspace();
+    expect(describeRename(planRename(root, FROM, KEEP_SDK), { showLines: false }).split('\n')[0]).toBe(
+      'npm scope @oldco -> @acme, GitHub repository oldco/old-repo -> acme/functions-extensions, SDK @oldco/extension-core kept: 11 replacements in 4 files',
+    );
+  });
+});
+
 describe('describeRename', () => {
   it('summarises the rename and, for a dry run, lists every line before and after', () => {
     const root = workspace();
     const plan = planRename(root, FROM, TO);
     const summary = describeRename(plan, { showLines: false });
     expect(summary.split('\n')[0]).toBe(
-      'npm scope @oldco -> @acme, GitHub repository oldco/old-repo -> acme/functions-extensions: 14 replacements in 4 files',
+      'npm scope @oldco -> @acme, GitHub repository oldco/old-repo -> acme/functions-extensions, SDK @oldco/extension-core -> @acme/extension-core: 14 replacements in 4 files',
     );
     expect(summary).not.toContain(' - ');
     const detailed = describeRename(plan, { showLines: true });

@@ -38,7 +38,7 @@ function listTemplates(dir) {
  * @returns {GeneratedExtension}
  */
 export function generateExtension(root, name, options = {}) {
-  const { scope, repo } = readRepoIdentity(root);
+  const { scope, repo, sdk } = readRepoIdentity(root);
   checkExtensionName(root, scope, name);
   const extensionName = /** @type {string} */ (name);
   const folder = `packages/extension-${extensionName}`;
@@ -47,11 +47,13 @@ export function generateExtension(root, name, options = {}) {
   // One line, whatever was typed: it goes into package.json, the README's first paragraph and the changeset.
   const description =
     options.description?.replace(/\s+/g, ' ').trim() ||
-    `The ${extensionName} worker extension for Azure Functions on Node.js, built on ${scope}/extension-core.`;
+    `The ${extensionName} worker extension for Azure Functions on Node.js, built on ${sdk}.`;
   const values = {
     name: extensionName,
     scope,
     repo,
+    // The SDK's package name: `<scope>/extension-core`, or the upstream SDK's in a fork that keeps it.
+    sdk,
     packageName,
     exportName,
     folder,
@@ -93,7 +95,7 @@ export function describeNextSteps(generated) {
   const steps = [
     ['pnpm install', `link ${packageName} into the workspace`],
     [`pnpm --filter "${packageName}..." build`, 'build it and what it depends on'],
-    [`pnpm vitest run --project extension-${name}`, 'run its tests'],
+    [`pnpm vitest run --project extension-${name} --project extension-${name}-lowest`, 'run its tests (on @azure/functions latest and 4.1.0)'],
     [`pnpm --filter ${packageName} lint`, 'lint it'],
     [`pnpm --filter ${packageName} typecheck`, 'type-check it'],
   ];

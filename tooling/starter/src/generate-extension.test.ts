@@ -30,6 +30,7 @@ describe('generateExtension', () => {
       'packages/extension-request-id/tsconfig.json',
       'packages/extension-request-id/tsdown.config.ts',
       'packages/extension-request-id/vitest.config.ts',
+      'packages/extension-request-id/vitest.lowest.config.ts',
     ]);
     for (const file of generated.files) expect(existsSync(join(root, file))).toBe(true);
     const all = generated.files.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
@@ -49,7 +50,7 @@ describe('generateExtension', () => {
       peerDependencies: { '@azure/functions': '^4.1.0' },
     });
     const source = readFileSync(join(root, 'packages/extension-request-id/src/index.ts'), 'utf8');
-    expect(source).toContain("import { defineExtension, option } from '@oldco/extension-core';");
+    expect(source).toContain("import { defineExtension, option, setResponseHeader } from '@oldco/extension-core';");
     expect(source).toContain('export const RequestIdExtension = defineExtension({');
     expect(source).toContain("name: 'request-id',");
     expect(readFileSync(join(root, '.changeset/request-id-initial.md'), 'utf8')).toMatch(
@@ -82,7 +83,7 @@ describe('generateExtension', () => {
     const steps = describeNextSteps(generateExtension(root, 'request-id'));
     expect(steps).toContain('pnpm install');
     expect(steps).toContain('pnpm --filter "@oldco/extension-request-id..." build');
-    expect(steps).toContain('pnpm vitest run --project extension-request-id');
+    expect(steps).toContain('pnpm vitest run --project extension-request-id --project extension-request-id-lowest');
     expect(steps).toContain('pnpm --filter @oldco/extension-request-id lint');
     expect(steps).toContain('pnpm --filter @oldco/extension-request-id typecheck');
   });
@@ -150,6 +151,10 @@ describe('the generated package against packages/extension-timer', () => {
     const scoped = (deps: unknown) =>
       Object.fromEntries(Object.entries(deps as Record<string, string>).map(([name, range]) => [name.replace(/^@[^/]+\//, '@scope/'), range]));
     expect(scoped(generated.dependencies)).toEqual(scoped(timer.dependencies));
-    expect(scoped(timer.devDependencies)).toMatchObject(scoped(generated.devDependencies));
+    // Plus the lowest @azure/functions the peer range allows, for its `-lowest` test project, as the SDK has it.
+    const { 'azure-functions-4.1.0': lowest, ...shared } = generated.devDependencies as Record<string, string>;
+    expect(scoped(timer.devDependencies)).toMatchObject(scoped(shared));
+    const core = readJson(join(REPO_ROOT, 'packages/extension-core/package.json'));
+    expect(lowest).toBe((core.devDependencies as Record<string, string>)['azure-functions-4.1.0']);
   });
 });

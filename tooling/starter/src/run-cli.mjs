@@ -30,6 +30,8 @@ export function parseCommandLine(args, options) {
   } catch (error) {
     // Keep the first sentence: the rest of node's message explains `--` escaping, which is beside the point here.
     const message = error instanceof Error ? error.message : String(error);
+    const flag = /^Option '(--[\w-]+)' does not take an argument/.exec(message)?.[1];
+    if (flag !== undefined) throw new UsageError(`Option '${flag}' does not take a value: write ${flag} alone.`);
     throw new UsageError(/^.*?\.(?=\s|$)/.exec(message)?.[0] ?? message);
   }
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(path.join(packageDir, 'package.json'));
+// Read, not written out: a fork renamed with `pnpm fork:rename --own-sdk` gives the package another name.
+const packageName = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { name: string }).name;
 
 /** The @azure/functions versions this package is tested against: the catalog's, and the lowest the peer range allows. */
 export const libraries = {
@@ -22,7 +24,7 @@ export function installAppWithLibrary(fixture: string, libraryDir: string): { di
   const root = mkdtempSync(path.join(tmpdir(), 'azfx-core-app-'));
   const dir = path.join(root, fixture);
   cpSync(path.join(packageDir, 'src', 'fixtures', fixture), dir, { recursive: true });
-  const installed = path.join(dir, 'node_modules', '@azfx', 'extension-core');
+  const installed = path.join(dir, 'node_modules', ...packageName.split('/'));
   mkdirSync(installed, { recursive: true });
   cpSync(path.join(packageDir, 'package.json'), path.join(installed, 'package.json'));
   cpSync(path.join(packageDir, 'dist'), path.join(installed, 'dist'), { recursive: true });

@@ -43,7 +43,7 @@ export interface StepResult {
  * which would leak into the nested one (worker ids, `NODE_ENV=test`). `CI` stays, so steps must say
  * `--no-frozen-lockfile` where they expect the lockfile to change (pnpm freezes it by default under CI).
  */
-function cleanEnvironment(): NodeJS.ProcessEnv {
+export function cleanEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   for (const key of Object.keys(env)) {
     if (key.startsWith('VITEST') || key === 'TEST' || key === 'NODE_ENV') Reflect.deleteProperty(env, key);
