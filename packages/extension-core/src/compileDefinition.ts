@@ -1,46 +1,10 @@
-import type { ExtensionInvocation } from './contexts/ExtensionInvocation.js';
-import type { Logger, NextHandler } from './contexts/types.js';
 import { ExtensionConfigurationError } from './errors.js';
+import type { AppHook, AroundHook, CompiledExtension, InvocationHook } from './model.js';
 import { describeValue } from './options/describeValue.js';
 import { resolveDefaults } from './options/resolveOptions.js';
 import { didYouMean } from './options/suggest.js';
 import type { OptionsSchema } from './options/types.js';
-import { normalizeScope, type NormalizedScope } from './scope.js';
-
-/** The context of an app phase as the dispatcher builds it. */
-export interface AppPhaseContextValue {
-  readonly extension: string;
-  readonly options: Readonly<Record<string, unknown>>;
-  readonly appState: unknown;
-  readonly logger: Logger;
-}
-
-export type AppHook = (this: unknown, ctx: AppPhaseContextValue) => unknown;
-export type InvocationHook = (this: unknown, ctx: ExtensionInvocation) => unknown;
-export type AroundHook = (this: unknown, ctx: ExtensionInvocation, next: NextHandler) => unknown;
-
-/** A definition checked once and flattened for the dispatcher. */
-export interface CompiledExtension {
-  readonly name: string;
-  /** The author's object: hooks are called with it as `this`. */
-  readonly definition: object;
-  readonly schema: OptionsSchema;
-  readonly defaults: Readonly<Record<string, unknown>>;
-  readonly defaultScope: NormalizedScope;
-  readonly failInvocationOnError: boolean;
-  readonly hookTimeoutMs: number | undefined;
-  readonly createState: (() => unknown) | undefined;
-  readonly createAppState: (() => unknown) | undefined;
-  readonly init: AppHook | undefined;
-  readonly appStart: AppHook | undefined;
-  readonly appTerminate: AppHook | undefined;
-  readonly preInvocation: InvocationHook | undefined;
-  readonly aroundHandler: AroundHook | undefined;
-  readonly postInvocation: InvocationHook | undefined;
-  readonly onError: InvocationHook | undefined;
-  /** Whether it has any invocation hook; an extension without one never enters an invocation's plan. */
-  readonly runsPerInvocation: boolean;
-}
+import { normalizeScope } from './scope.js';
 
 const functionKeys = [
   'state',

@@ -55,25 +55,6 @@ describe('configure()', () => {
     expect(events).toEqual(['pre']);
   });
 
-  it('registers exactly one native pre and post hook (and one appStart) however many extensions there are', () => {
-    for (let i = 0; i < 5; i++) defineExtension({ name: `e${i}`, preInvocation: () => undefined }).configure();
-
-    // Outside a worker the library announces each registration it skips: that is the count of app.hook.* calls.
-    expect(warnings(/register preInvocation hook/)).toHaveLength(1);
-    expect(warnings(/register postInvocation hook/)).toHaveLength(1);
-    expect(warnings(/register appStart hook/)).toHaveLength(1);
-    expect(warnings(/register appTerminate hook/)).toHaveLength(0);
-  });
-
-  it('registers the native appTerminate hook once an extension defines appTerminate', () => {
-    defineExtension({ name: 'plain' }).configure();
-    expect(warnings(/register appTerminate hook/)).toHaveLength(0);
-
-    defineExtension({ name: 'closer', appTerminate: () => undefined }).configure();
-    defineExtension({ name: 'closer2', appTerminate: () => undefined }).configure();
-    expect(warnings(/register appTerminate hook/)).toHaveLength(1);
-  });
-
   it('ignores, with a warning naming the extension, a second definition that uses a taken name', async () => {
     const { events, record } = recorder();
     const first = defineExtension({

@@ -1,12 +1,12 @@
-import { compileDefinition, type CompiledExtension } from './compileDefinition.js';
+import { compileDefinition } from './compileDefinition.js';
 import { startInit } from './dispatch/appLifecycle.js';
 import { ExtensionConfigurationError } from './errors.js';
+import { registeredExtension, type CompiledExtension } from './model.js';
 import { installNativeHooks } from './nativeHooks.js';
 import { describeValue } from './options/describeValue.js';
 import { resolveOptions } from './options/resolveOptions.js';
 import type { OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
-import { RegisteredExtension } from './RegisteredExtension.js';
-import { registry } from './registry.js';
+import { currentRegistry } from './registry.js';
 import { normalizeScope, type NormalizedScope } from './scope.js';
 import type { Extension, ExtensionDefinition, ExtensionRegistration } from './types.js';
 
@@ -34,15 +34,16 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
   }
 
   get options(): Readonly<Record<string, unknown>> {
-    return registry.find(this)?.options ?? this.#ext.defaults;
+    return currentRegistry().find(this)?.options ?? this.#ext.defaults;
   }
 
   get isConfigured(): boolean {
-    return registry.find(this) !== undefined;
+    return currentRegistry().find(this) !== undefined;
   }
 
   configure(options?: OptionsInput<Record<string, unknown>>, registration?: ExtensionRegistration): this {
     const ext = this.#ext;
+    const registry = currentRegistry();
     const sameName = registry.findByName(ext.name);
     if (sameName !== undefined && sameName.owner !== this) {
       console.warn(
@@ -57,18 +58,18 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
     if (sameName !== undefined) {
       sameName.options = resolved;
       sameName.scope = scope;
-      registry.invalidate();
+      registry.changed();
       return this;
     }
-    const entry = new RegisteredExtension(ext, this, resolved, scope);
+    const entry = registeredExtension(ext, this, resolved, scope);
     registry.add(entry);
-    installNativeHooks(ext.appTerminate !== undefined);
+    installNativeHooks(registry, ext.appTerminate !== undefined);
     startInit(entry);
     return this;
   }
 
   dispose(): void {
-    registry.remove(this);
+    currentRegistry().remove(this);
   }
 
   get [Symbol.toStringTag](): string {

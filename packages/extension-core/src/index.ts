@@ -8,8 +8,8 @@ export { DISABLED_SETTING } from './disabled.js';
 export type { FunctionInfo, Scope } from './scope.js';
 export type { Extension, ExtensionDefinition, ExtensionInfo, ExtensionRegistration, HookResult } from './types.js';
 export type {
-  AppStartContext,
-  AppTerminateContext,
+  AppStartHookContext,
+  AppTerminateHookContext,
   ErrorContext,
   ExtensionContext,
   HandlerContext,
@@ -17,6 +17,6 @@ export type {
   InvocationInfo,
   Logger,
   NextHandler,
-  PostInvocationContext,
-  PreInvocationContext,
+  PostInvocationHookContext,
+  PreInvocationHookContext,
 } from './contexts/types.js';

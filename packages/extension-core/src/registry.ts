@@ -1,80 +1,96 @@
+import { findCoreApi, type CoreApi } from './coreApi.js';
 import { isDisabled, readDisabledSetting, type DisabledSetting } from './disabled.js';
 import { logInvocationFault, type InvocationLogTarget } from './faults.js';
-import type { RegisteredExtension } from './RegisteredExtension.js';
+import type { FunctionPlan, RegisteredExtension, RegistryState } from './model.js';
 import { scopeSelects, type FunctionInfo } from './scope.js';
+import { sharedState } from './sharing.js';
 import type { ExtensionInfo } from './types.js';
 
-/** The extensions that run for one function, in pre-invocation order. */
-export interface FunctionPlan {
-  readonly triggerType: string;
-  readonly entries: readonly RegisteredExtension[];
-  /** Whether any of them wraps the handler: without one, the handler is left as it is. */
-  readonly wrapsHandler: boolean;
-  /** The positions in `entries` of the extensions that wrap the handler, outermost first. */
-  readonly wrapperSlots: readonly number[];
-}
-
 /**
- * The app's configured extensions. Everything an invocation needs is precomputed here per function name and kept
- * until the set of extensions or their configuration changes, so the hot path is one map lookup.
+ * One app's configured extensions, as this copy of the SDK sees them. The entries live in a state shared with every
+ * other copy of the SDK in the app (sharing.ts); what this copy derives from them (the order, the plan of every
+ * function) is its own, precomputed and kept until any copy changes the state, so the hot path is one number
+ * compare and one map lookup.
  */
 export class Registry {
-  #entries: RegisteredExtension[] = [];
+  readonly state: RegistryState;
+  /** The worker core API this app runs on, `undefined` without a worker. */
+  readonly coreApi: CoreApi | undefined;
+  #seen = -1;
   #ordered: RegisteredExtension[] | undefined;
-  #plans = new Map<string, FunctionPlan>();
-  #disabled: DisabledSetting | undefined;
+  readonly #plans = new Map<string, FunctionPlan>();
+
+  constructor(state: RegistryState, coreApi: CoreApi | undefined) {
+    this.state = state;
+    this.coreApi = coreApi;
+  }
+
+  /** What identifies the app to every copy of the SDK, whatever its protocol. */
+  get appKey(): object {
+    return this.coreApi ?? globalThis;
+  }
 
   find(owner: object): RegisteredExtension | undefined {
-    return this.#entries.find((entry) => entry.owner === owner);
+    return this.state.entries.find((entry) => entry.owner === owner);
   }
 
   findByName(name: string): RegisteredExtension | undefined {
     const key = name.toLowerCase();
-    return this.#entries.find((entry) => entry.ext.name.toLowerCase() === key);
+    return this.state.entries.find((entry) => entry.ext.name.toLowerCase() === key);
   }
 
   add(entry: RegisteredExtension): void {
-    this.#entries.push(entry);
+    this.state.entries.push(entry);
     // Registration is one of the two moments the disable setting is read (app start is the other).
     this.refreshDisabled();
   }
 
   remove(owner: object): RegisteredExtension | undefined {
-    const index = this.#entries.findIndex((entry) => entry.owner === owner);
+    const entries = this.state.entries;
+    const index = entries.findIndex((entry) => entry.owner === owner);
     if (index < 0) return undefined;
-    const [removed] = this.#entries.splice(index, 1);
-    this.invalidate();
+    const [removed] = entries.splice(index, 1);
+    this.changed();
     return removed;
   }
 
   clear(): void {
-    this.#entries = [];
-    this.#disabled = undefined;
-    this.invalidate();
+    this.state.entries.length = 0;
+    this.state.disabled = undefined;
+    this.changed();
   }
 
-  /** Forgets every precomputed plan: after configure, dispose and app start. */
-  invalidate(): void {
-    this.#ordered = undefined;
-    this.#plans.clear();
+  /** Tells every copy to forget what it derived: after configure, dispose and app start. */
+  changed(): void {
+    this.state.generation++;
   }
 
   refreshDisabled(): void {
     const setting = readDisabledSetting();
-    this.#disabled = setting;
-    for (const entry of this.#entries) entry.disabled = isDisabled(setting, entry.ext.name);
-    this.invalidate();
+    this.state.disabled = setting;
+    for (const entry of this.state.entries) entry.disabled = isDisabled(setting, entry.ext.name);
+    this.changed();
   }
 
   get disabledSetting(): DisabledSetting {
-    return (this.#disabled ??= readDisabledSetting());
+    return (this.state.disabled ??= readDisabledSetting());
+  }
+
+  #current(): void {
+    const generation = this.state.generation;
+    if (this.#seen === generation) return;
+    this.#seen = generation;
+    this.#ordered = undefined;
+    this.#plans.clear();
   }
 
   /** Every registered extension in pre-invocation order: app scope first, each group in registration order. */
   ordered(): readonly RegisteredExtension[] {
+    this.#current();
+    const entries = this.state.entries;
     return (this.#ordered ??= [
-      ...this.#entries.filter((entry) => entry.scope.kind === 'app'),
-      ...this.#entries.filter((entry) => entry.scope.kind === 'function'),
+      ...entries.filter((entry) => entry.scope.kind === 'app'),
+      ...entries.filter((entry) => entry.scope.kind === 'function'),
     ]);
   }
 
@@ -84,6 +100,7 @@ export class Registry {
    * extension skipped, and the plan not cached so that the next invocation asks again.
    */
   planFor(functionName: string, triggerType: string, log: InvocationLogTarget): FunctionPlan {
+    this.#current();
     const cached = this.#plans.get(functionName);
     if (cached?.triggerType === triggerType) return cached;
     const info: FunctionInfo = { functionName, triggerType };
@@ -111,7 +128,8 @@ export class Registry {
 
   /** What the registry holds; the SDK's own soak test checks that invocations leave both where they were. */
   get size(): { readonly extensions: number; readonly plans: number } {
-    return { extensions: this.#entries.length, plans: this.#plans.size };
+    this.#current();
+    return { extensions: this.state.entries.length, plans: this.#plans.size };
   }
 
   list(): readonly ExtensionInfo[] {
@@ -125,5 +143,20 @@ export class Registry {
   }
 }
 
-/** The one registry of this copy of the package. */
-export const registry = new Registry();
+const registries = new WeakMap<RegistryState, Registry>();
+
+/**
+ * The registry of the app this code runs in: the one of the worker core API that is there now, or, without one, the
+ * one for code running outside a worker. Called when extensions are configured or listed, never per invocation:
+ * the native hooks hold their registry.
+ */
+export function currentRegistry(): Registry {
+  const coreApi = findCoreApi();
+  const state = sharedState(coreApi);
+  let registry = registries.get(state);
+  if (registry === undefined) {
+    registry = new Registry(state, coreApi);
+    registries.set(state, registry);
+  }
+  return registry;
+}

@@ -1,5 +1,5 @@
 import type { DisabledSetting } from './disabled.js';
-import type { RegisteredExtension } from './RegisteredExtension.js';
+import type { RegisteredExtension } from './model.js';
 import { describeScope } from './scope.js';
 
 /**

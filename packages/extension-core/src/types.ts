@@ -1,12 +1,12 @@
 import type {
-  AppStartContext,
-  AppTerminateContext,
+  AppStartHookContext,
+  AppTerminateHookContext,
   ErrorContext,
   HandlerContext,
   InitContext,
   NextHandler,
-  PostInvocationContext,
-  PreInvocationContext,
+  PostInvocationHookContext,
+  PreInvocationHookContext,
 } from './contexts/types.js';
 import type { OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
 import type { Scope } from './scope.js';
@@ -35,11 +35,11 @@ export interface ExtensionDefinition<Schema extends OptionsSchema, S, A> {
   hookTimeoutMs?: number | undefined;
 
   init?(ctx: InitContext<ResolvedOptions<Schema>, A>): HookResult;
-  appStart?(ctx: AppStartContext<ResolvedOptions<Schema>, A>): HookResult;
-  appTerminate?(ctx: AppTerminateContext<ResolvedOptions<Schema>, A>): HookResult;
-  preInvocation?(ctx: PreInvocationContext<ResolvedOptions<Schema>, S, A>): HookResult;
+  appStart?(ctx: AppStartHookContext<ResolvedOptions<Schema>, A>): HookResult;
+  appTerminate?(ctx: AppTerminateHookContext<ResolvedOptions<Schema>, A>): HookResult;
+  preInvocation?(ctx: PreInvocationHookContext<ResolvedOptions<Schema>, S, A>): HookResult;
   aroundHandler?(ctx: HandlerContext<ResolvedOptions<Schema>, S, A>, next: NextHandler): unknown;
-  postInvocation?(ctx: PostInvocationContext<ResolvedOptions<Schema>, S, A>): HookResult;
+  postInvocation?(ctx: PostInvocationHookContext<ResolvedOptions<Schema>, S, A>): HookResult;
   onError?(ctx: ErrorContext<ResolvedOptions<Schema>, S, A>): HookResult;
 }
 

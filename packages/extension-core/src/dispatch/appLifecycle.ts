@@ -1,7 +1,7 @@
-import type { AppHook, AppPhaseContextValue } from '../compileDefinition.js';
 import { isPromiseLike, logAppFault, settleHook, type Phase } from '../faults.js';
-import type { RegisteredExtension } from '../RegisteredExtension.js';
-import { registry } from '../registry.js';
+import type { AppHook, AppPhaseContextValue, RegisteredExtension } from '../model.js';
+import type { Registry } from '../registry.js';
+import { incompatibleCopiesLine } from '../sharing.js';
 import { startupLine } from '../startupLine.js';
 
 type AppPhase = Extract<Phase, 'init' | 'appStart' | 'appTerminate'>;
@@ -46,10 +46,12 @@ export function startInit(entry: RegisteredExtension): void {
 }
 
 /** The SDK's native appStart hook: re-reads the disable setting, logs the start-up line, runs appStart hooks. */
-export async function dispatchAppStart(): Promise<void> {
+export async function dispatchAppStart(registry: Registry): Promise<void> {
   registry.refreshDisabled();
   const ordered = registry.ordered();
   console.info(startupLine(ordered, registry.disabledSetting));
+  const incompatible = incompatibleCopiesLine(registry.appKey);
+  if (incompatible !== undefined) console.warn(incompatible);
   for (const entry of ordered) {
     // An extension disabled at registration and enabled since has not been initialised yet.
     startInit(entry);
@@ -61,7 +63,7 @@ export async function dispatchAppStart(): Promise<void> {
 }
 
 /** The SDK's native appTerminate hook: appTerminate hooks in reverse order, so the first registered ends last. */
-export async function dispatchAppTerminate(): Promise<void> {
+export async function dispatchAppTerminate(registry: Registry): Promise<void> {
   const ordered = registry.ordered();
   for (const entry of [...ordered].reverse()) {
     if (!entry.disabled) await runAppHook(entry, 'appTerminate', entry.ext.appTerminate);
