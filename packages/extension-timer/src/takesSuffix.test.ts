@@ -1,6 +1,74 @@
 import { HttpResponse } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
-import { hasAppendableInitBody, hasAppendableResponseBody } from './appendability.js';
+import { hasAppendableInitBody, hasAppendableResponseBody, isAppendableTextType, isAsciiCompatibleCharset, isBodylessResponse, isIdentityEncoded, parseContentType } from './takesSuffix.js';
+
+describe('parseContentType', () => {
+  it('lower-cases the media type and reads the charset', () => {
+    expect(parseContentType('Text/HTML; Charset="UTF-8"')).toEqual({ mediaType: 'text/html', charset: 'utf-8' });
+  });
+
+  it('has no charset when none is given', () => {
+    expect(parseContentType('application/json')).toEqual({ mediaType: 'application/json', charset: undefined });
+  });
+});
+
+describe('isAppendableTextType', () => {
+  it.each(['text/plain', 'text/html; charset=utf-8', 'TEXT/CSV', 'text/markdown'])('%s is text', (value) => {
+    expect(isAppendableTextType(parseContentType(value))).toBe(true);
+  });
+
+  it.each([
+    'application/json',
+    'application/problem+json',
+    'application/x-www-form-urlencoded;charset=UTF-8',
+    'multipart/form-data; boundary=x',
+    'application/octet-stream',
+    'image/png',
+    'text/event-stream',
+    'application/xml',
+    '',
+  ])('%j is not text the suffix may be appended to', (value) => {
+    expect(isAppendableTextType(parseContentType(value))).toBe(false);
+  });
+});
+
+describe('isAsciiCompatibleCharset', () => {
+  it.each([undefined, 'utf-8', 'iso-8859-1', 'us-ascii', 'windows-1252', 'shift_jis'])('%s is', (charset) => {
+    expect(isAsciiCompatibleCharset(charset)).toBe(true);
+  });
+
+  it.each(['utf-16', 'utf-16le', 'utf16', 'utf-32be', 'ucs-2'])('%s is not', (charset) => {
+    expect(isAsciiCompatibleCharset(charset)).toBe(false);
+  });
+});
+
+describe('isIdentityEncoded', () => {
+  it.each([null, '', 'identity', 'IDENTITY', ' identity ', 'identity, identity'])('takes %j as identity', (value) => {
+    expect(isIdentityEncoded(value)).toBe(true);
+  });
+
+  it.each(['gzip', 'br', 'deflate', 'zstd', 'x-gzip', 'GZIP', 'identity, gzip', 'gzip, identity'])(
+    'takes %j as a coding that changes the bytes',
+    (value) => {
+      expect(isIdentityEncoded(value)).toBe(false);
+    },
+  );
+});
+
+describe('isBodylessResponse', () => {
+  it.each([204, 205, 304])('status %i has no body', (status) => {
+    expect(isBodylessResponse(status, 'GET')).toBe(true);
+  });
+
+  it.each(['HEAD', 'head'])('a response to %s has no body', (method) => {
+    expect(isBodylessResponse(200, method)).toBe(true);
+  });
+
+  it.each([200, 201, 206, 400, 404, 500])('status %i to GET has one', (status) => {
+    expect(isBodylessResponse(status, 'GET')).toBe(false);
+    expect(isBodylessResponse(status, undefined)).toBe(false);
+  });
+});
 
 // The same declarations, made by a string-bodied HttpResponseInit and by the HttpResponse the library builds
 // from it, must get the same answer: the rule is one rule.
