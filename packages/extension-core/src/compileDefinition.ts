@@ -77,8 +77,17 @@ export function compileDefinition(definition: unknown): CompiledExtension {
     runsPerInvocation: ['preInvocation', 'aroundHandler', 'postInvocation', 'onError'].some(
       (key) => given[key] !== undefined,
     ),
+    fingerprint: fingerprintOf(name, schema, given),
   };
   return Object.freeze(compiled);
+}
+
+function fingerprintOf(name: string, schema: OptionsSchema, given: Record<string, unknown>): string {
+  const hooks = functionKeys.map((key) => {
+    const value = given[key];
+    return typeof value === 'function' ? `${key}=${Function.prototype.toString.call(value)}` : '';
+  });
+  return [name, Object.keys(schema).join(','), ...hooks].join('\n');
 }
 
 function checkName(name: unknown): string {

@@ -55,6 +55,33 @@ describe('configure()', () => {
     expect(events).toEqual(['pre']);
   });
 
+  it('treats a twin definition (the same extension from another build or copy of its package) as the same extension', async () => {
+    const { events, record } = recorder();
+    // Two evaluations of one source, as the ES module and CommonJS builds of a package are.
+    const load = () =>
+      defineExtension({
+        name: 'twin',
+        options: { label: option.string({ default: 'default' }) },
+        preInvocation(ctx) {
+          record(`pre ${ctx.options.label}`);
+        },
+      });
+    const fromEsm = load();
+    const fromCjs = load();
+    fromEsm.configure();
+    fromCjs.configure({ label: 'from the other build' });
+
+    await runInvocation();
+
+    expect(events).toEqual(['pre from the other build']);
+    expect(fromEsm.options.label).toBe('from the other build');
+    expect(fromCjs.isConfigured).toBe(true);
+    expect(listExtensions().map((info) => info.name)).toEqual(['twin']);
+    expect(warnings(/already registered/)).toEqual([]);
+    fromCjs.dispose();
+    expect(fromEsm.isConfigured).toBe(false);
+  });
+
   it('ignores, with a warning naming the extension, a second definition that uses a taken name', async () => {
     const { events, record } = recorder();
     const first = defineExtension({

@@ -34,18 +34,20 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
   }
 
   get options(): Readonly<Record<string, unknown>> {
-    return currentRegistry().find(this)?.options ?? this.#ext.defaults;
+    return currentRegistry().findFor(this, this.#ext)?.options ?? this.#ext.defaults;
   }
 
   get isConfigured(): boolean {
-    return currentRegistry().find(this) !== undefined;
+    return currentRegistry().findFor(this, this.#ext) !== undefined;
   }
 
   configure(options?: OptionsInput<Record<string, unknown>>, registration?: ExtensionRegistration): this {
     const ext = this.#ext;
     const registry = currentRegistry();
     const sameName = registry.findByName(ext.name);
-    if (sameName !== undefined && sameName.owner !== this) {
+    // The same extension loaded twice (its package's ES module and CommonJS builds, or the same version installed
+    // twice) is one extension: either handle configures it.
+    if (sameName !== undefined && sameName.owner !== this && sameName.ext.fingerprint !== ext.fingerprint) {
       console.warn(
         `[azfx] Extension "${ext.name}" is already registered by another definition with the same name; ` +
           `this configure() call is ignored. Is the package installed twice, or two extensions share a name?`,
@@ -69,7 +71,9 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
   }
 
   dispose(): void {
-    currentRegistry().remove(this);
+    const registry = currentRegistry();
+    const entry = registry.findFor(this, this.#ext);
+    if (entry !== undefined) registry.remove(entry);
   }
 
   get [Symbol.toStringTag](): string {

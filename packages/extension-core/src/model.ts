@@ -45,6 +45,12 @@ export interface CompiledExtension {
   readonly onError: InvocationHook | undefined;
   /** Whether it has any invocation hook; an extension without one never enters an invocation's plan. */
   readonly runsPerInvocation: boolean;
+  /**
+   * The definition's name, option names and hook source text: equal for the same extension loaded twice (the ES
+   * module and CommonJS builds of one package, or one version installed twice), different for another extension
+   * that took the same name.
+   */
+  readonly fingerprint: string;
 }
 
 /** A configured extension: its definition plus what the customer chose and what the app has made of it. */

@@ -1,7 +1,7 @@
 import { findCoreApi, type CoreApi } from './coreApi.js';
 import { isDisabled, readDisabledSetting, type DisabledSetting } from './disabled.js';
 import { logInvocationFault, type InvocationLogTarget } from './faults.js';
-import type { FunctionPlan, RegisteredExtension, RegistryState } from './model.js';
+import type { CompiledExtension, FunctionPlan, RegisteredExtension, RegistryState } from './model.js';
 import { scopeSelects, type FunctionInfo } from './scope.js';
 import { sharedState } from './sharing.js';
 import type { ExtensionInfo } from './types.js';
@@ -34,6 +34,14 @@ export class Registry {
     return this.state.entries.find((entry) => entry.owner === owner);
   }
 
+  /**
+   * The entry a handle controls: the one it registered, or the one registered by a twin of its definition (the
+   * same extension from another build or installed copy of its package, see `CompiledExtension.fingerprint`).
+   */
+  findFor(owner: object, ext: CompiledExtension): RegisteredExtension | undefined {
+    return this.find(owner) ?? this.state.entries.find((entry) => entry.ext.fingerprint === ext.fingerprint);
+  }
+
   findByName(name: string): RegisteredExtension | undefined {
     const key = name.toLowerCase();
     return this.state.entries.find((entry) => entry.ext.name.toLowerCase() === key);
@@ -45,9 +53,9 @@ export class Registry {
     this.refreshDisabled();
   }
 
-  remove(owner: object): RegisteredExtension | undefined {
+  remove(entry: RegisteredExtension): RegisteredExtension | undefined {
     const entries = this.state.entries;
-    const index = entries.findIndex((entry) => entry.owner === owner);
+    const index = entries.indexOf(entry);
     if (index < 0) return undefined;
     const [removed] = entries.splice(index, 1);
     this.changed();

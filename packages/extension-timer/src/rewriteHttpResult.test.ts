@@ -12,6 +12,15 @@ const metric = 'total;dur=1.234';
 const both = { elapsed, appendToBody: true, serverTimingName: 'total' };
 
 describe('rewriteHttpResult with HttpResponseInit objects', () => {
+  it('adds Server-Timing to headers given as a plain object, after entries of any spelling, without touching them', async () => {
+    const headers = { 'server-timing': 'db;dur=4', 'X-Other': 'kept' };
+    const wire = await toWire(rewriteHttpResult({ body: 'x', headers }, { elapsed, serverTimingName: 'total' }));
+    expect(wire.headers.get('server-timing')).toBe(`db;dur=4, ${metric}`);
+    expect(wire.headers.get('x-other')).toBe('kept');
+    expect(wire.text).toBe('x');
+    expect(headers).toEqual({ 'server-timing': 'db;dur=4', 'X-Other': 'kept' });
+  });
+
   it('appends the suffix to a text body and adds Server-Timing (the seed case)', async () => {
     const wire = await toWire(
       await rewriteHttpResult({ body: 'Hello, Azure. This HTTP triggered function executed successfully.' }, both),

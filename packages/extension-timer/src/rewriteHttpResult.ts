@@ -74,6 +74,30 @@ export function appendServerTiming(headers: Headers, metric: string): void {
   headers.append(SERVER_TIMING_HEADER, metric);
 }
 
+function isPlainHeaderObject(headers: HttpResponseInit['headers']): headers is Record<string, string> | undefined {
+  if (headers === undefined) return true;
+  // Typed as never null, but a JavaScript handler may return anything.
+  if ((headers as unknown) === null || typeof headers !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(headers);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * `appendServerTiming` for headers given as a plain object: a copy with the metric after any Server-Timing entries
+ * already there (whatever their spelling), joined as `Headers` joins a repeated header.
+ */
+function withServerTiming(headers: Record<string, string>, metric: string): Record<string, string> {
+  const copy: Record<string, string> = {};
+  const existing: string[] = [];
+  // Values typed as strings; a JavaScript handler's numbers are joined as the library would send them.
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (name.toLowerCase() === 'server-timing') existing.push(String(value));
+    else copy[name] = value as string;
+  }
+  copy[SERVER_TIMING_HEADER] = existing.length === 0 ? metric : `${existing.join(', ')}, ${metric}`;
+  return copy;
+}
+
 /**
  * The one Content-Length rule, for every kind of response: a declared length is made to count the suffix's bytes
  * too. A value that is not a length (the header is the handler's own, never checked by the library) is dropped
@@ -139,6 +163,12 @@ function remember<T extends object>(response: T): T {
  * again (a cached response, a constant) cannot accumulate suffixes or header entries.
  */
 function rewriteHttpResponseInit(init: HttpResponseInit, rewrite: HttpRewrite): HttpResponseInit {
+  if (rewrite.appendToBody !== true && rewrite.serverTimingName !== undefined && isPlainHeaderObject(init.headers)) {
+    // Only a header to add, to headers given as a plain object (or none, the common case): a copy of the object
+    // does it for a fraction of what a `Headers` costs, and the library converts either the same way.
+    const metric = serverTimingMetric(rewrite.serverTimingName, rewrite.elapsed);
+    return { ...init, headers: withServerTiming(init.headers ?? {}, metric) };
+  }
   const headers = new Headers(init.headers);
   if (rewrite.serverTimingName !== undefined) {
     appendServerTiming(headers, serverTimingMetric(rewrite.serverTimingName, rewrite.elapsed));
