@@ -202,8 +202,9 @@ export function createSetups({ app, defineExtension, resetExtensions, TimerExten
  * @param {boolean} expected
  */
 function expectServerTiming(result, expected) {
-  const headers = /** @type {{ headers?: { get?: unknown } }} */ (result).headers;
-  const value = typeof headers?.get === 'function' ? /** @type {Headers} */ (headers).get('server-timing') : null;
+  // As the library reads them: a Headers, or a plain object (or none).
+  const init = /** @type {{ headers?: ConstructorParameters<typeof Headers>[0] }} */ (result).headers;
+  const value = new globalThis.Headers(init).get('server-timing');
   if ((value !== null && /^total;dur=\d+\.\d{3}$/.test(value)) !== expected) {
     throw new Error(`Expected ${expected ? 'a' : 'no'} Server-Timing header, got ${JSON.stringify(value)}.`);
   }
