@@ -26,7 +26,7 @@ if (values.from !== undefined) {
   run = { dispatch: recorded.dispatch?.raw, imports: recorded.coldstart?.raw.imports };
 } else {
   process.stderr.write('  … guard: dispatch (short run)\n');
-  const dispatch = await measureDispatch({ rounds: 5, sampleMs: 60, warmup: 1000 });
+  const dispatch = await measureDispatch({ rounds: 9, sampleMs: 100, warmup: 4000 });
   process.stderr.write('  … guard: cold imports\n');
   const imports = await measureImports({ runs: 5 });
   run = { dispatch, imports };
