@@ -4,7 +4,7 @@ import { median, pairedRatio } from '../support/stats.mjs';
 /**
  * @typedef {Record<import('../coldstart/measureImports.mjs').LoadMode, import('../coldstart/measureImports.mjs').ImportSample[]>} ImportSamples
  */
-/** @typedef {{ max: number; recorded: number; means: string }} Budget */
+/** @typedef {{ max: number; recorded: number | string; means: string }} Budget */
 /** @typedef {{ name: string; value: number; max: number; ok: boolean }} Verdict */
 
 /**
