@@ -66,7 +66,7 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
     const entry = registeredExtension(ext, this, resolved, scope);
     registry.add(entry);
     installNativeHooks(registry, ext.appTerminate !== undefined);
-    startInit(entry);
+    startInit(registry, entry);
     return this;
   }
 

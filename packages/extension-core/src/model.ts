@@ -65,6 +65,8 @@ export interface RegisteredExtension {
   /** Set once `init` has been started; `initDone` settles when it has finished (faults are already logged). */
   initStarted: boolean;
   initDone: Promise<void> | undefined;
+  /** Its `init` threw or rejected: it is left out of every phase, as a disabled extension is, and says so at start-up. */
+  initFailed: boolean;
 }
 
 export function registeredExtension(
@@ -73,7 +75,17 @@ export function registeredExtension(
   options: Readonly<Record<string, unknown>>,
   scope: NormalizedScope,
 ): RegisteredExtension {
-  return { ext, owner, options, scope, disabled: false, appState: ext.createAppState?.(), initStarted: false, initDone: undefined };
+  return {
+    ext,
+    owner,
+    options,
+    scope,
+    disabled: false,
+    appState: ext.createAppState?.(),
+    initStarted: false,
+    initDone: undefined,
+    initFailed: false,
+  };
 }
 
 /** The extensions that run for one function, in pre-invocation order. */

@@ -117,7 +117,7 @@ export class Registry {
     const entries: RegisteredExtension[] = [];
     let cacheable = true;
     for (const entry of this.ordered()) {
-      if (entry.disabled || !entry.ext.runsPerInvocation) continue;
+      if (entry.disabled || entry.initFailed || !entry.ext.runsPerInvocation) continue;
       try {
         if (scopeSelects(entry.scope, functionKey, triggerKey, info)) entries.push(entry);
       } catch (fault) {
@@ -145,7 +145,7 @@ export class Registry {
       name: entry.ext.name,
       scope: entry.scope.source,
       options: entry.options,
-      disabled: entry.disabled,
+      disabled: entry.disabled || entry.initFailed,
       order,
     }));
   }

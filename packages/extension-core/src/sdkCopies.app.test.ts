@@ -71,7 +71,7 @@ const otherVersion: SdkCopySpec = {
   name: '@azfx/extension-core',
   version: '0.2.0',
 };
-const fork: SdkCopySpec = { at: 'node_modules/@acme/extension-core', name: '@acme/extension-core', version: '0.1.0' };
+const fork: SdkCopySpec = { at: 'node_modules/@someone-else/extension-core', name: '@someone-else/extension-core', version: '0.1.0' };
 
 // App-phase lines go to console; the app runs in this process.
 const consoleInfo = vi.spyOn(console, 'info').mockImplementation(() => undefined);
@@ -163,7 +163,7 @@ describe('an app with a copy of the SDK of another protocol, on the dev host', (
   it('says so at start-up in one line naming both; each copy keeps its own registry and start-up line', () => {
     expect(linesOf(consoleWarn, '[azfx]')).toEqual([
       '[azfx] Copies of the extension SDK that cannot share one registry are loaded: ' +
-        '@azfx/extension-core@0.1.0 (protocol 1) and @acme/extension-core@9.0.0 (protocol 999). ' +
+        '@azfx/extension-core@0.1.0 (protocol 1) and @someone-else/extension-core@9.0.0 (protocol 999). ' +
         'Each runs its own extensions, with its own order and start-up line; install versions with the same protocol to get one onion.',
     ]);
     expect(linesOf(consoleInfo, '[azfx] Extensions:').sort()).toEqual([

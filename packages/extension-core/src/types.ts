@@ -69,7 +69,7 @@ export interface ExtensionInfo {
   readonly name: string;
   readonly scope: Scope;
   readonly options: Readonly<Record<string, unknown>>;
-  /** Turned off by `AZFX_EXTENSIONS_DISABLED`. */
+  /** Turned off by `AZFX_EXTENSIONS_DISABLED`, or left out because its `init` failed. */
   readonly disabled: boolean;
   /** Position in the pre-invocation order (0 runs first): app scope first, then registration order. */
   readonly order: number;

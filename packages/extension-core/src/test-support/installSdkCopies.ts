@@ -7,7 +7,7 @@ const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /** One installed copy of this package's build, as npm would lay out another version or a renamed fork of it. */
 export interface SdkCopySpec {
-  /** Where it goes, relative to the app folder, e.g. `node_modules/@acme/extension-core`. */
+  /** Where it goes, relative to the app folder, e.g. `node_modules/@someone-else/extension-core`. */
   readonly at: string;
   readonly name: string;
   readonly version: string;
