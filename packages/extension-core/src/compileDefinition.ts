@@ -16,6 +16,7 @@ const functionKeys = [
   'aroundHandler',
   'postInvocation',
   'onError',
+  'validateOptions',
 ] as const;
 const knownKeys: readonly string[] = [
   'name',
@@ -74,6 +75,7 @@ export function compileDefinition(definition: unknown): CompiledExtension {
     aroundHandler: given.aroundHandler as AroundHook | undefined,
     postInvocation: given.postInvocation as InvocationHook | undefined,
     onError: given.onError as InvocationHook | undefined,
+    validateOptions: given.validateOptions as CompiledExtension['validateOptions'],
     runsPerInvocation: ['preInvocation', 'aroundHandler', 'postInvocation', 'onError'].some(
       (key) => given[key] !== undefined,
     ),

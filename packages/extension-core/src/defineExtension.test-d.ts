@@ -147,4 +147,16 @@ describe('defineExtension types', () => {
       },
     });
   });
+
+  it('types validateOptions with the resolved options', () => {
+    defineExtension({
+      name: 'ranged',
+      options: { min: option.number({ default: 0 }), max: option.number() },
+      validateOptions(options) {
+        expectTypeOf(options.min).toEqualTypeOf<number>();
+        expectTypeOf(options.max).toEqualTypeOf<number | undefined>();
+        return options.max !== undefined && options.max < options.min ? 'max must not be below min.' : undefined;
+      },
+    });
+  });
 });

@@ -56,6 +56,7 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
     }
     // Everything is validated before anything changes: a rejected configure() leaves the extension as it was.
     const resolved = resolveOptions(ext.name, ext.schema, options);
+    checkOptionsAsAWhole(ext, resolved);
     const scope = resolveScope(ext, registration);
     if (sameName !== undefined) {
       sameName.options = resolved;
@@ -79,6 +80,19 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
   get [Symbol.toStringTag](): string {
     return `Extension ${this.#ext.name}`;
   }
+}
+
+function checkOptionsAsAWhole(ext: CompiledExtension, resolved: Readonly<Record<string, unknown>>): void {
+  if (ext.validateOptions === undefined) return;
+  let problem: unknown;
+  try {
+    problem = ext.validateOptions.call(ext.definition, resolved);
+  } catch (fault) {
+    problem = `validateOptions() threw: ${fault instanceof Error ? fault.message : describeValue(fault)}`;
+  }
+  if (problem === undefined) return;
+  const text = typeof problem === 'string' ? problem : `validateOptions() must return a string or undefined, but returned ${describeValue(problem)}`;
+  throw new ExtensionConfigurationError(ext.name, undefined, `Extension "${ext.name}": ${text}`);
 }
 
 function resolveScope(ext: CompiledExtension, registration: ExtensionRegistration | undefined): NormalizedScope {

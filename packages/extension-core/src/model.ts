@@ -43,6 +43,7 @@ export interface CompiledExtension {
   readonly aroundHandler: AroundHook | undefined;
   readonly postInvocation: InvocationHook | undefined;
   readonly onError: InvocationHook | undefined;
+  readonly validateOptions: ((this: unknown, options: Readonly<Record<string, unknown>>) => unknown) | undefined;
   /** Whether it has any invocation hook; an extension without one never enters an invocation's plan. */
   readonly runsPerInvocation: boolean;
   /**

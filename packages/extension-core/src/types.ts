@@ -33,6 +33,12 @@ export interface ExtensionDefinition<Schema extends OptionsSchema, S, A> {
   failInvocationOnError?: boolean;
   /** A hook whose promise takes longer is logged as a fault and abandoned (not awaited further). */
   hookTimeoutMs?: number | undefined;
+  /**
+   * Checks the resolved options as a whole, for rules no single `option.*` can state (one option needs another, a
+   * minimum below a maximum). Return what is wrong, as a sentence for the customer, or `undefined` when they are
+   * fine; `configure()` then throws an `ExtensionConfigurationError` with it and changes nothing.
+   */
+  validateOptions?(options: ResolvedOptions<Schema>): string | undefined;
 
   init?(ctx: InitContext<ResolvedOptions<Schema>, A>): HookResult;
   appStart?(ctx: AppStartHookContext<ResolvedOptions<Schema>, A>): HookResult;
