@@ -22,6 +22,7 @@ const knownKeys: readonly string[] = [
   'name',
   'options',
   'scope',
+  'order',
   'failInvocationOnError',
   'hookTimeoutMs',
   ...functionKeys,
@@ -64,6 +65,7 @@ export function compileDefinition(definition: unknown): CompiledExtension {
     schema,
     defaults: resolveDefaults(name, schema),
     defaultScope: normalizeScope(name, given.scope ?? 'app'),
+    order: checkOrder(name, given.order, fail),
     failInvocationOnError: failInvocationOnError as boolean,
     hookTimeoutMs: hookTimeoutMs as number | undefined,
     createState: given.state as (() => unknown) | undefined,
@@ -90,6 +92,19 @@ function fingerprintOf(name: string, schema: OptionsSchema, given: Record<string
     return typeof value === 'function' ? `${key}=${Function.prototype.toString.call(value)}` : '';
   });
   return [name, Object.keys(schema).join(','), ...hooks].join('\n');
+}
+
+function checkOrder(name: string, order: unknown, fail: (message: string) => never): CompiledExtension['order'] {
+  if (order === undefined || order === 'first' || order === 'last') return order;
+  const expected = `"order" must be 'first', 'last', { before: 'name' } or { after: 'name' }, but got ${describeValue(order)}.`;
+  if (order === null || typeof order !== 'object') return fail(expected);
+  const keys = Object.keys(order);
+  const key = keys[0];
+  if (keys.length !== 1 || (key !== 'before' && key !== 'after')) return fail(expected);
+  const other: unknown = (order as Record<string, unknown>)[key];
+  if (typeof other !== 'string' || other === '') return fail(expected);
+  if (other.toLowerCase() === name.toLowerCase()) return fail(`"order" names the extension itself ({ ${key}: '${other}' }).`);
+  return key === 'before' ? { before: other } : { after: other };
 }
 
 function checkName(name: unknown): string {

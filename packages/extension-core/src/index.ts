@@ -6,7 +6,14 @@ export type { Option, OptionsInput, OptionsSchema, ResolvedOptions } from './opt
 export { ExtensionConfigurationError, ExtensionHookError } from './errors.js';
 export { DISABLED_SETTING } from './disabled.js';
 export type { FunctionInfo, Scope } from './scope.js';
-export type { Extension, ExtensionDefinition, ExtensionInfo, ExtensionRegistration, HookResult } from './types.js';
+export type {
+  Extension,
+  ExtensionDefinition,
+  ExtensionInfo,
+  ExtensionOrder,
+  ExtensionRegistration,
+  HookResult,
+} from './types.js';
 export type {
   AppStartHookContext,
   AppTerminateHookContext,

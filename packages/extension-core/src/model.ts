@@ -32,6 +32,8 @@ export interface CompiledExtension {
   readonly schema: OptionsSchema;
   readonly defaults: Readonly<Record<string, unknown>>;
   readonly defaultScope: NormalizedScope;
+  /** Where it asked to be in the onion, `undefined` for registration order. */
+  readonly order: 'first' | 'last' | { readonly before: string } | { readonly after: string } | undefined;
   readonly failInvocationOnError: boolean;
   readonly hookTimeoutMs: number | undefined;
   readonly createState: (() => unknown) | undefined;

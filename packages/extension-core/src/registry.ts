@@ -92,14 +92,15 @@ export class Registry {
     this.#plans.clear();
   }
 
-  /** Every registered extension in pre-invocation order: app scope first, each group in registration order. */
+  /**
+   * Every registered extension in pre-invocation order: app scope first, each group in registration order; then
+   * the places extensions asked for (`order`): `'first'` ones at the front, `'last'` ones at the end (each in
+   * registration order), then each `before`/`after` one next to the extension it names, in one pass in registration
+   * order. A name that matches no registered extension leaves the extension where it was.
+   */
   ordered(): readonly RegisteredExtension[] {
     this.#current();
-    const entries = this.state.entries;
-    return (this.#ordered ??= [
-      ...entries.filter((entry) => entry.scope.kind === 'app'),
-      ...entries.filter((entry) => entry.scope.kind === 'function'),
-    ]);
+    return (this.#ordered ??= placeAsAsked(this.state.entries));
   }
 
   /**
@@ -149,6 +150,26 @@ export class Registry {
       order,
     }));
   }
+}
+
+function placeAsAsked(entries: readonly RegisteredExtension[]): RegisteredExtension[] {
+  const byScope = [...entries.filter((entry) => entry.scope.kind === 'app'), ...entries.filter((entry) => entry.scope.kind === 'function')];
+  const ordered = [
+    ...byScope.filter((entry) => entry.ext.order === 'first'),
+    ...byScope.filter((entry) => entry.ext.order !== 'first' && entry.ext.order !== 'last'),
+    ...byScope.filter((entry) => entry.ext.order === 'last'),
+  ];
+  for (const entry of entries) {
+    const order = entry.ext.order;
+    if (order === undefined || typeof order === 'string') continue;
+    const otherName = ('before' in order ? order.before : order.after).toLowerCase();
+    const isOther = (candidate: RegisteredExtension): boolean => candidate.ext.name.toLowerCase() === otherName;
+    if (!ordered.some(isOther)) continue;
+    ordered.splice(ordered.indexOf(entry), 1);
+    const at = ordered.findIndex(isOther);
+    ordered.splice('before' in order ? at : at + 1, 0, entry);
+  }
+  return ordered;
 }
 
 const registries = new WeakMap<RegistryState, Registry>();

@@ -29,6 +29,12 @@ export interface ExtensionDefinition<Schema extends OptionsSchema, S, A> {
   appState?: () => A;
   /** Where it runs unless the customer says otherwise in `configure(options, { scope })`. Default `'app'`. */
   scope?: Scope;
+  /**
+   * Its place in the onion when registration order is not what it needs: `'first'` (outermost: its pre hook runs
+   * first, its post hook last, so it sees everything, as a timer or tracer wants), `'last'` (innermost, next to the
+   * handler), or `{ before: name }` / `{ after: name }` of another extension. Default: registration order.
+   */
+  order?: ExtensionOrder;
   /** When `true`, a fault of this extension fails the invocation instead of only being logged. Default `false`. */
   failInvocationOnError?: boolean;
   /** A hook whose promise takes longer is logged as a fault and abandoned (not awaited further). */
@@ -48,6 +54,9 @@ export interface ExtensionDefinition<Schema extends OptionsSchema, S, A> {
   postInvocation?(ctx: PostInvocationHookContext<ResolvedOptions<Schema>, S, A>): HookResult;
   onError?(ctx: ErrorContext<ResolvedOptions<Schema>, S, A>): HookResult;
 }
+
+/** Where an extension asks to be in the onion; see `ExtensionDefinition.order`. */
+export type ExtensionOrder = 'first' | 'last' | { readonly before: string } | { readonly after: string };
 
 /** The second argument of `configure()`. */
 export interface ExtensionRegistration {
