@@ -2,10 +2,9 @@ import { defineConfig } from 'tsdown';
 
 // Dual ESM + CommonJS with declarations for both: Functions apps are written either way. Source maps are written
 // for local debugging but not referenced from the code: the published package leaves them out.
-// Two entries share one chunk for the registry, so `@azfx/extension-core/testing` drives the same extensions
-// the app configured. The build script then turns the `.mjs` entries into thin wrappers over the `.cjs` build
-// (scripts/write-esm-wrapper.mjs): an app that imports the SDK in one file and requires it in another (or uses
-// an ESM extension and a CJS one) still gets one registry. The `.d.mts` declarations tsdown writes stay.
+// The ES module and CommonJS builds are two copies of the SDK when an app loads both (one file imports it, another
+// requires it): they share one registry through a global (src/sharing.ts), as copies of other versions and of
+// renamed forks do, so neither build needs to wrap the other.
 export default defineConfig({
   entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
@@ -14,4 +13,8 @@ export default defineConfig({
   dts: true,
   sourcemap: 'hidden',
   clean: true,
+  // Rolldown's interop helpers get a chunk of their own. Left to itself it put them in the testing entry, which the
+  // shared chunk then required: a require cycle in the CommonJS build that left `nativeHooks` undefined for an app
+  // that required the main entry first.
+  outputOptions: { codeSplitting: { groups: [{ name: 'interop', test: /rolldown[\\/]runtime/ }] } },
 });

@@ -1,46 +1,10 @@
-import type { ExtensionInvocation } from './contexts/ExtensionInvocation.js';
-import type { Logger, NextHandler } from './contexts/types.js';
 import { ExtensionConfigurationError } from './errors.js';
+import type { AppHook, AroundHook, CompiledExtension, InvocationHook } from './model.js';
 import { describeValue } from './options/describeValue.js';
 import { resolveDefaults } from './options/resolveOptions.js';
 import { didYouMean } from './options/suggest.js';
 import type { OptionsSchema } from './options/types.js';
-import { normalizeScope, type NormalizedScope } from './scope.js';
-
-/** The context of an app phase as the dispatcher builds it. */
-export interface AppPhaseContextValue {
-  readonly extension: string;
-  readonly options: Readonly<Record<string, unknown>>;
-  readonly appState: unknown;
-  readonly logger: Logger;
-}
-
-export type AppHook = (this: unknown, ctx: AppPhaseContextValue) => unknown;
-export type InvocationHook = (this: unknown, ctx: ExtensionInvocation) => unknown;
-export type AroundHook = (this: unknown, ctx: ExtensionInvocation, next: NextHandler) => unknown;
-
-/** A definition checked once and flattened for the dispatcher. */
-export interface CompiledExtension {
-  readonly name: string;
-  /** The author's object: hooks are called with it as `this`. */
-  readonly definition: object;
-  readonly schema: OptionsSchema;
-  readonly defaults: Readonly<Record<string, unknown>>;
-  readonly defaultScope: NormalizedScope;
-  readonly failInvocationOnError: boolean;
-  readonly hookTimeoutMs: number | undefined;
-  readonly createState: (() => unknown) | undefined;
-  readonly createAppState: (() => unknown) | undefined;
-  readonly init: AppHook | undefined;
-  readonly appStart: AppHook | undefined;
-  readonly appTerminate: AppHook | undefined;
-  readonly preInvocation: InvocationHook | undefined;
-  readonly aroundHandler: AroundHook | undefined;
-  readonly postInvocation: InvocationHook | undefined;
-  readonly onError: InvocationHook | undefined;
-  /** Whether it has any invocation hook; an extension without one never enters an invocation's plan. */
-  readonly runsPerInvocation: boolean;
-}
+import { normalizeScope } from './scope.js';
 
 const functionKeys = [
   'state',
@@ -52,11 +16,13 @@ const functionKeys = [
   'aroundHandler',
   'postInvocation',
   'onError',
+  'validateOptions',
 ] as const;
 const knownKeys: readonly string[] = [
   'name',
   'options',
   'scope',
+  'order',
   'failInvocationOnError',
   'hookTimeoutMs',
   ...functionKeys,
@@ -99,6 +65,7 @@ export function compileDefinition(definition: unknown): CompiledExtension {
     schema,
     defaults: resolveDefaults(name, schema),
     defaultScope: normalizeScope(name, given.scope ?? 'app'),
+    order: checkOrder(name, given.order, fail),
     failInvocationOnError: failInvocationOnError as boolean,
     hookTimeoutMs: hookTimeoutMs as number | undefined,
     createState: given.state as (() => unknown) | undefined,
@@ -110,11 +77,34 @@ export function compileDefinition(definition: unknown): CompiledExtension {
     aroundHandler: given.aroundHandler as AroundHook | undefined,
     postInvocation: given.postInvocation as InvocationHook | undefined,
     onError: given.onError as InvocationHook | undefined,
+    validateOptions: given.validateOptions as CompiledExtension['validateOptions'],
     runsPerInvocation: ['preInvocation', 'aroundHandler', 'postInvocation', 'onError'].some(
       (key) => given[key] !== undefined,
     ),
+    fingerprint: fingerprintOf(name, schema, given),
   };
   return Object.freeze(compiled);
+}
+
+function fingerprintOf(name: string, schema: OptionsSchema, given: Record<string, unknown>): string {
+  const hooks = functionKeys.map((key) => {
+    const value = given[key];
+    return typeof value === 'function' ? `${key}=${Function.prototype.toString.call(value)}` : '';
+  });
+  return [name, Object.keys(schema).join(','), ...hooks].join('\n');
+}
+
+function checkOrder(name: string, order: unknown, fail: (message: string) => never): CompiledExtension['order'] {
+  if (order === undefined || order === 'first' || order === 'last') return order;
+  const expected = `"order" must be 'first', 'last', { before: 'name' } or { after: 'name' }, but got ${describeValue(order)}.`;
+  if (order === null || typeof order !== 'object') return fail(expected);
+  const keys = Object.keys(order);
+  const key = keys[0];
+  if (keys.length !== 1 || (key !== 'before' && key !== 'after')) return fail(expected);
+  const other: unknown = (order as Record<string, unknown>)[key];
+  if (typeof other !== 'string' || other === '') return fail(expected);
+  if (other.toLowerCase() === name.toLowerCase()) return fail(`"order" names the extension itself ({ ${key}: '${other}' }).`);
+  return key === 'before' ? { before: other } : { after: other };
 }
 
 function checkName(name: unknown): string {

@@ -7,8 +7,8 @@ import type {
   Logger,
   NextHandler,
   OptionsInput,
-  PostInvocationContext,
-  PreInvocationContext,
+  PostInvocationHookContext,
+  PreInvocationHookContext,
 } from './index.js';
 import { defineExtension, option } from './index.js';
 
@@ -131,9 +131,9 @@ describe('defineExtension types', () => {
     interface S {
       n: number;
     }
-    expectTypeOf<ErrorContext<O, S>>().toEqualTypeOf<PostInvocationContext<O, S>>();
+    expectTypeOf<ErrorContext<O, S>>().toEqualTypeOf<PostInvocationHookContext<O, S>>();
     expectTypeOf<HandlerContext<O, S>['inputs']>().toEqualTypeOf<unknown[]>();
-    expectTypeOf<PreInvocationContext<O, S>['options']>().toEqualTypeOf<Readonly<O>>();
+    expectTypeOf<PreInvocationHookContext<O, S>['options']>().toEqualTypeOf<Readonly<O>>();
   });
 
   it('accepts sync and async hooks', () => {
@@ -144,6 +144,18 @@ describe('defineExtension types', () => {
       },
       async postInvocation() {
         await Promise.resolve();
+      },
+    });
+  });
+
+  it('types validateOptions with the resolved options', () => {
+    defineExtension({
+      name: 'ranged',
+      options: { min: option.number({ default: 0 }), max: option.number() },
+      validateOptions(options) {
+        expectTypeOf(options.min).toEqualTypeOf<number>();
+        expectTypeOf(options.max).toEqualTypeOf<number | undefined>();
+        return options.max !== undefined && options.max < options.min ? 'max must not be below min.' : undefined;
       },
     });
   });

@@ -55,23 +55,31 @@ describe('configure()', () => {
     expect(events).toEqual(['pre']);
   });
 
-  it('registers exactly one native pre and post hook (and one appStart) however many extensions there are', () => {
-    for (let i = 0; i < 5; i++) defineExtension({ name: `e${i}`, preInvocation: () => undefined }).configure();
+  it('treats a twin definition (the same extension from another build or copy of its package) as the same extension', async () => {
+    const { events, record } = recorder();
+    // Two evaluations of one source, as the ES module and CommonJS builds of a package are.
+    const load = () =>
+      defineExtension({
+        name: 'twin',
+        options: { label: option.string({ default: 'default' }) },
+        preInvocation(ctx) {
+          record(`pre ${ctx.options.label}`);
+        },
+      });
+    const fromEsm = load();
+    const fromCjs = load();
+    fromEsm.configure();
+    fromCjs.configure({ label: 'from the other build' });
 
-    // Outside a worker the library announces each registration it skips: that is the count of app.hook.* calls.
-    expect(warnings(/register preInvocation hook/)).toHaveLength(1);
-    expect(warnings(/register postInvocation hook/)).toHaveLength(1);
-    expect(warnings(/register appStart hook/)).toHaveLength(1);
-    expect(warnings(/register appTerminate hook/)).toHaveLength(0);
-  });
+    await runInvocation();
 
-  it('registers the native appTerminate hook once an extension defines appTerminate', () => {
-    defineExtension({ name: 'plain' }).configure();
-    expect(warnings(/register appTerminate hook/)).toHaveLength(0);
-
-    defineExtension({ name: 'closer', appTerminate: () => undefined }).configure();
-    defineExtension({ name: 'closer2', appTerminate: () => undefined }).configure();
-    expect(warnings(/register appTerminate hook/)).toHaveLength(1);
+    expect(events).toEqual(['pre from the other build']);
+    expect(fromEsm.options.label).toBe('from the other build');
+    expect(fromCjs.isConfigured).toBe(true);
+    expect(listExtensions().map((info) => info.name)).toEqual(['twin']);
+    expect(warnings(/already registered/)).toEqual([]);
+    fromCjs.dispose();
+    expect(fromEsm.isConfigured).toBe(false);
   });
 
   it('ignores, with a warning naming the extension, a second definition that uses a taken name', async () => {

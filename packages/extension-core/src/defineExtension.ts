@@ -1,12 +1,12 @@
-import { compileDefinition, type CompiledExtension } from './compileDefinition.js';
+import { compileDefinition } from './compileDefinition.js';
 import { startInit } from './dispatch/appLifecycle.js';
 import { ExtensionConfigurationError } from './errors.js';
+import { registeredExtension, type CompiledExtension } from './model.js';
 import { installNativeHooks } from './nativeHooks.js';
 import { describeValue } from './options/describeValue.js';
 import { resolveOptions } from './options/resolveOptions.js';
 import type { OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
-import { RegisteredExtension } from './RegisteredExtension.js';
-import { registry } from './registry.js';
+import { currentRegistry } from './registry.js';
 import { normalizeScope, type NormalizedScope } from './scope.js';
 import type { Extension, ExtensionDefinition, ExtensionRegistration } from './types.js';
 
@@ -34,17 +34,20 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
   }
 
   get options(): Readonly<Record<string, unknown>> {
-    return registry.find(this)?.options ?? this.#ext.defaults;
+    return currentRegistry().findFor(this, this.#ext)?.options ?? this.#ext.defaults;
   }
 
   get isConfigured(): boolean {
-    return registry.find(this) !== undefined;
+    return currentRegistry().findFor(this, this.#ext) !== undefined;
   }
 
   configure(options?: OptionsInput<Record<string, unknown>>, registration?: ExtensionRegistration): this {
     const ext = this.#ext;
+    const registry = currentRegistry();
     const sameName = registry.findByName(ext.name);
-    if (sameName !== undefined && sameName.owner !== this) {
+    // The same extension loaded twice (its package's ES module and CommonJS builds, or the same version installed
+    // twice) is one extension: either handle configures it.
+    if (sameName !== undefined && sameName.owner !== this && sameName.ext.fingerprint !== ext.fingerprint) {
       console.warn(
         `[azfx] Extension "${ext.name}" is already registered by another definition with the same name; ` +
           `this configure() call is ignored. Is the package installed twice, or two extensions share a name?`,
@@ -53,27 +56,43 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
     }
     // Everything is validated before anything changes: a rejected configure() leaves the extension as it was.
     const resolved = resolveOptions(ext.name, ext.schema, options);
+    checkOptionsAsAWhole(ext, resolved);
     const scope = resolveScope(ext, registration);
     if (sameName !== undefined) {
       sameName.options = resolved;
       sameName.scope = scope;
-      registry.invalidate();
+      registry.changed();
       return this;
     }
-    const entry = new RegisteredExtension(ext, this, resolved, scope);
+    const entry = registeredExtension(ext, this, resolved, scope);
     registry.add(entry);
-    installNativeHooks(ext.appTerminate !== undefined);
-    startInit(entry);
+    installNativeHooks(registry, ext.appTerminate !== undefined);
+    startInit(registry, entry);
     return this;
   }
 
   dispose(): void {
-    registry.remove(this);
+    const registry = currentRegistry();
+    const entry = registry.findFor(this, this.#ext);
+    if (entry !== undefined) registry.remove(entry);
   }
 
   get [Symbol.toStringTag](): string {
     return `Extension ${this.#ext.name}`;
   }
+}
+
+function checkOptionsAsAWhole(ext: CompiledExtension, resolved: Readonly<Record<string, unknown>>): void {
+  if (ext.validateOptions === undefined) return;
+  let problem: unknown;
+  try {
+    problem = ext.validateOptions.call(ext.definition, resolved);
+  } catch (fault) {
+    problem = `validateOptions() threw: ${fault instanceof Error ? fault.message : describeValue(fault)}`;
+  }
+  if (problem === undefined) return;
+  const text = typeof problem === 'string' ? problem : `validateOptions() must return a string or undefined, but returned ${describeValue(problem)}`;
+  throw new ExtensionConfigurationError(ext.name, undefined, `Extension "${ext.name}": ${text}`);
 }
 
 function resolveScope(ext: CompiledExtension, registration: ExtensionRegistration | undefined): NormalizedScope {

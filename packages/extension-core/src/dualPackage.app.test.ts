@@ -1,38 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { startHost } from '@azfx/dev-host';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { installFixtureApp } from './test-support/fixtureApp.js';
 
 // The dual-package hazard: an app (or two extension packages) loading the SDK both as an ES module and as
-// CommonJS must still get one copy of it. Two copies would mean two registries, two pairs of native hooks, two
-// start-up lines, and an extension loaded both ways running twice. This runs the package's build.
-
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-describe('the built package in plain Node', () => {
-  it('is one module whether imported or required, for the main entry and for /testing', () => {
-    const script = `
-      import { createRequire } from 'node:module';
-      const require = createRequire(process.cwd() + '/package.json');
-      const checks = {};
-      for (const entry of ['@azfx/extension-core', '@azfx/extension-core/testing']) {
-        const imported = await import(entry);
-        const required = require(entry);
-        const names = Object.keys(required);
-        checks[entry] = names.length > 0 && names.every((name) => imported[name] === required[name]);
-      }
-      console.log(JSON.stringify(checks));
-    `;
-    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: packageDir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-
-    expect(JSON.parse(output)).toEqual({ '@azfx/extension-core': true, '@azfx/extension-core/testing': true });
-  });
-});
+// CommonJS gets two copies of it, which must share one registry (src/sharing.ts). Two registries would mean two
+// pairs of native hooks, two start-up lines, and an extension loaded both ways running twice. This runs the
+// package's build; sdkCopies.app.test.ts covers other versions and forks.
 
 describe('an app that imports the SDK in one file and requires it in another, on the dev host', () => {
   const app = installFixtureApp('dual-app');

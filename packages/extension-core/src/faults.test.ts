@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { defineExtension } from './defineExtension.js';
 import { ExtensionHookError } from './errors.js';
+import { listExtensions } from './listExtensions.js';
 import { nativeHooks } from './nativeHooks.js';
 import { recorder, tick, useFreshRegistry } from './test-support/recorder.js';
 import { runInvocation, type InvocationOutcome } from './testing/runInvocation.js';
@@ -342,6 +343,38 @@ describe('faults in app phases', () => {
     const lines = consoleError.mock.calls.map((call) => String(call[0]));
     expect(lines).toEqual([expect.stringMatching(/^\[azfx\] Extension "starter" failed in init: /)]);
     expect(lines[0]).toMatch(logged);
+  });
+
+  it.each(Object.entries(faultKinds))('an extension whose init %s is left out of every phase, and start-up says so', async (_kind, { fault }) => {
+    const { events, record } = recorder();
+    defineExtension({
+      name: 'starter',
+      hookTimeoutMs: TIMEOUT_MS,
+      init: fault,
+      appStart: () => {
+        record('starter:appStart');
+      },
+      preInvocation: () => {
+        record('starter:pre');
+      },
+    }).configure();
+    defineExtension({
+      name: 'healthy',
+      preInvocation: () => {
+        record('healthy:pre');
+      },
+    }).configure();
+
+    await nativeHooks.appStart();
+    const outcome = await runInvocation({ handler: () => 'ok' });
+
+    expect(outcome.result).toBe('ok');
+    expect(events).toEqual(['healthy:pre']);
+    expect(consoleInfo).toHaveBeenCalledWith('[azfx] Extensions: starter (app), healthy (app); disabled: starter (init failed)');
+    expect(listExtensions().map(({ name, disabled }) => ({ name, disabled }))).toEqual([
+      { name: 'starter', disabled: true },
+      { name: 'healthy', disabled: false },
+    ]);
   });
 
   it.each(['appStart', 'appTerminate'] as const)('a failing %s is logged and the other extensions still run theirs', async (phase) => {

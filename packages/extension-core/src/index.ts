@@ -7,10 +7,17 @@ export { ExtensionConfigurationError, ExtensionHookError } from './errors.js';
 export { DISABLED_SETTING } from './disabled.js';
 export * from './http/index.js';
 export type { FunctionInfo, Scope } from './scope.js';
-export type { Extension, ExtensionDefinition, ExtensionInfo, ExtensionRegistration, HookResult } from './types.js';
 export type {
-  AppStartContext,
-  AppTerminateContext,
+  Extension,
+  ExtensionDefinition,
+  ExtensionInfo,
+  ExtensionOrder,
+  ExtensionRegistration,
+  HookResult,
+} from './types.js';
+export type {
+  AppStartHookContext,
+  AppTerminateHookContext,
   ErrorContext,
   ExtensionContext,
   HandlerContext,
@@ -18,6 +25,6 @@ export type {
   InvocationInfo,
   Logger,
   NextHandler,
-  PostInvocationContext,
-  PreInvocationContext,
+  PostInvocationHookContext,
+  PreInvocationHookContext,
 } from './contexts/types.js';

@@ -1,7 +1,7 @@
-import { registry } from './registry.js';
+import { currentRegistry } from './registry.js';
 import type { ExtensionInfo } from './types.js';
 
 /** The registered extensions in pre-invocation order, with their scope, resolved options and disabled flag. */
 export function listExtensions(): readonly ExtensionInfo[] {
-  return registry.list();
+  return currentRegistry().list();
 }

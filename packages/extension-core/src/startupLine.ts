@@ -1,5 +1,5 @@
 import type { DisabledSetting } from './disabled.js';
-import type { RegisteredExtension } from './RegisteredExtension.js';
+import type { RegisteredExtension } from './model.js';
 import { describeScope } from './scope.js';
 
 /**
@@ -9,7 +9,9 @@ import { describeScope } from './scope.js';
  */
 export function startupLine(ordered: readonly RegisteredExtension[], setting: DisabledSetting): string {
   const registered = ordered.map((entry) => `${entry.ext.name} (${describeScope(entry.scope)})`).join(', ');
-  const disabled = setting.all ? 'all (*)' : ordered.filter((entry) => entry.disabled).map((entry) => entry.ext.name).join(', ');
+  const failed = ordered.filter((entry) => entry.initFailed && !entry.disabled).map((entry) => `${entry.ext.name} (init failed)`);
+  const bySetting = setting.all ? ['all (*)'] : ordered.filter((entry) => entry.disabled).map((entry) => entry.ext.name);
+  const disabled = [...bySetting, ...failed].join(', ');
   const known = new Set(ordered.map((entry) => entry.ext.name.toLowerCase()));
   const unknown = [...setting.names].filter((name) => name !== '*' && !known.has(name));
   const unmatched = unknown.length === 0 ? '' : `; AZFX_EXTENSIONS_DISABLED names no registered extension: ${unknown.join(', ')}`;

@@ -1,12 +1,12 @@
 import type {
-  AppStartContext,
-  AppTerminateContext,
+  AppStartHookContext,
+  AppTerminateHookContext,
   ErrorContext,
   HandlerContext,
   InitContext,
   NextHandler,
-  PostInvocationContext,
-  PreInvocationContext,
+  PostInvocationHookContext,
+  PreInvocationHookContext,
 } from './contexts/types.js';
 import type { OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
 import type { Scope } from './scope.js';
@@ -29,19 +29,34 @@ export interface ExtensionDefinition<Schema extends OptionsSchema, S, A> {
   appState?: () => A;
   /** Where it runs unless the customer says otherwise in `configure(options, { scope })`. Default `'app'`. */
   scope?: Scope;
+  /**
+   * Its place in the onion when registration order is not what it needs: `'first'` (outermost: its pre hook runs
+   * first, its post hook last, so it sees everything, as a timer or tracer wants), `'last'` (innermost, next to the
+   * handler), or `{ before: name }` / `{ after: name }` of another extension. Default: registration order.
+   */
+  order?: ExtensionOrder;
   /** When `true`, a fault of this extension fails the invocation instead of only being logged. Default `false`. */
   failInvocationOnError?: boolean;
   /** A hook whose promise takes longer is logged as a fault and abandoned (not awaited further). */
   hookTimeoutMs?: number | undefined;
+  /**
+   * Checks the resolved options as a whole, for rules no single `option.*` can state (one option needs another, a
+   * minimum below a maximum). Return what is wrong, as a sentence for the customer, or `undefined` when they are
+   * fine; `configure()` then throws an `ExtensionConfigurationError` with it and changes nothing.
+   */
+  validateOptions?(options: ResolvedOptions<Schema>): string | undefined;
 
   init?(ctx: InitContext<ResolvedOptions<Schema>, A>): HookResult;
-  appStart?(ctx: AppStartContext<ResolvedOptions<Schema>, A>): HookResult;
-  appTerminate?(ctx: AppTerminateContext<ResolvedOptions<Schema>, A>): HookResult;
-  preInvocation?(ctx: PreInvocationContext<ResolvedOptions<Schema>, S, A>): HookResult;
+  appStart?(ctx: AppStartHookContext<ResolvedOptions<Schema>, A>): HookResult;
+  appTerminate?(ctx: AppTerminateHookContext<ResolvedOptions<Schema>, A>): HookResult;
+  preInvocation?(ctx: PreInvocationHookContext<ResolvedOptions<Schema>, S, A>): HookResult;
   aroundHandler?(ctx: HandlerContext<ResolvedOptions<Schema>, S, A>, next: NextHandler): unknown;
-  postInvocation?(ctx: PostInvocationContext<ResolvedOptions<Schema>, S, A>): HookResult;
+  postInvocation?(ctx: PostInvocationHookContext<ResolvedOptions<Schema>, S, A>): HookResult;
   onError?(ctx: ErrorContext<ResolvedOptions<Schema>, S, A>): HookResult;
 }
+
+/** Where an extension asks to be in the onion; see `ExtensionDefinition.order`. */
+export type ExtensionOrder = 'first' | 'last' | { readonly before: string } | { readonly after: string };
 
 /** The second argument of `configure()`. */
 export interface ExtensionRegistration {
@@ -69,7 +84,7 @@ export interface ExtensionInfo {
   readonly name: string;
   readonly scope: Scope;
   readonly options: Readonly<Record<string, unknown>>;
-  /** Turned off by `AZFX_EXTENSIONS_DISABLED`. */
+  /** Turned off by `AZFX_EXTENSIONS_DISABLED`, or left out because its `init` failed. */
   readonly disabled: boolean;
   /** Position in the pre-invocation order (0 runs first): app scope first, then registration order. */
   readonly order: number;

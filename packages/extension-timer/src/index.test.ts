@@ -1,7 +1,6 @@
 import { listExtensions } from '@azfx/extension-core';
-import { resetExtensions } from '@azfx/extension-core/testing';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { invoke } from './testSupport/invoke.js';
+import { resetExtensions, runInvocation } from '@azfx/extension-core/testing';
 import { toWire } from './testSupport/toWire.js';
 
 afterAll(() => {
@@ -24,7 +23,7 @@ describe('importing @azfx/extension-timer', () => {
       logLevel: 'info',
     });
 
-    const outcome = await invoke({ functionName: 'HttpTrigger', handler: () => ({ body: 'hello' }) });
+    const outcome = await runInvocation({ functionName: 'HttpTrigger', handler: () => ({ body: 'hello' }) });
     expect(outcome.logs.map((line) => line.message)).toEqual([
       expect.stringMatching(/^\[timer\] HttpTrigger \(invocation .+\) completed in \d+\.\d{3} ms$/),
     ]);

@@ -1,22 +1,15 @@
-import { resetExtensions } from '@azfx/extension-core/testing';
+import { resetExtensions, runInvocation } from '@azfx/extension-core/testing';
 import { HttpRequest } from '@azure/functions';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as AppendElapsed from './appendElapsed.js';
-import { elapsedSuffix } from './appendElapsed.js';
-import type * as ServerTiming from './serverTiming.js';
-import { serverTimingMetric } from './serverTiming.js';
-import { invoke } from './testSupport/invoke.js';
+import type * as Formatting from './formatting.js';
+import { elapsedSuffix, serverTimingMetric } from './formatting.js';
 import { TimerExtension } from './timerExtension.js';
 
 // The formatters, still doing their work, but counted: the timer runs on every invocation, and what no response
 // takes should not be formatted.
-vi.mock('./appendElapsed.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof AppendElapsed>();
-  return { ...actual, elapsedSuffix: vi.fn(actual.elapsedSuffix) };
-});
-vi.mock('./serverTiming.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof ServerTiming>();
-  return { ...actual, serverTimingMetric: vi.fn(actual.serverTimingMetric) };
+vi.mock('./formatting.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof Formatting>();
+  return { ...actual, elapsedSuffix: vi.fn(actual.elapsedSuffix), serverTimingMetric: vi.fn(actual.serverTimingMetric) };
 });
 
 const request = (method: string) => new HttpRequest({ method, url: 'http://localhost/api/HttpTrigger' });
@@ -35,7 +28,7 @@ afterEach(() => {
 
 describe('the timer formats only what a response takes', () => {
   it('formats the suffix for a text body it appends to', async () => {
-    await invoke({ inputs: [request('GET')], handler: () => ({ body: 'text' }) });
+    await runInvocation({ inputs: [request('GET')], handler: () => ({ body: 'text' }) });
     expect(elapsedSuffix).toHaveBeenCalledTimes(1);
     expect(serverTimingMetric).toHaveBeenCalledTimes(1);
   });
@@ -46,19 +39,19 @@ describe('the timer formats only what a response takes', () => {
     ['a response to HEAD', 'HEAD', { body: 'text' }],
     ['a 204', 'GET', { status: 204 }],
   ])('formats no suffix for %s', async (_name, method, result) => {
-    await invoke({ inputs: [request(method)], handler: () => result });
+    await runInvocation({ inputs: [request(method)], handler: () => result });
     expect(elapsedSuffix).not.toHaveBeenCalled();
     expect(serverTimingMetric).toHaveBeenCalledTimes(1);
   });
 
   it('formats nothing for a function that returns no response (the host answers 204 itself)', async () => {
-    await invoke({ inputs: [request('GET')], handler: () => undefined });
+    await runInvocation({ inputs: [request('GET')], handler: () => undefined });
     expect(elapsedSuffix).not.toHaveBeenCalled();
     expect(serverTimingMetric).not.toHaveBeenCalled();
   });
 
   it('formats nothing for a function that is not an HTTP function', async () => {
-    await invoke({ triggerType: 'timerTrigger', handler: () => ({ body: 'text' }) });
+    await runInvocation({ triggerType: 'timerTrigger', handler: () => ({ body: 'text' }) });
     expect(elapsedSuffix).not.toHaveBeenCalled();
     expect(serverTimingMetric).not.toHaveBeenCalled();
   });

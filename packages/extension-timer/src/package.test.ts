@@ -35,4 +35,21 @@ describe('the built package', () => {
     ]);
     expect(output.trim()).toBe('timer true');
   });
+
+  it('is one timer when an app both imports and requires it: configured through either, registered once, no warning', () => {
+    const output = runNode([
+      '--input-type=module',
+      '-e',
+      "import { createRequire } from 'node:module';" +
+        "const require = createRequire(process.cwd() + '/package.json');" +
+        "const warnings = []; console.warn = (line) => warnings.push(String(line));" +
+        "const imported = (await import('@azfx/extension-timer')).TimerExtension;" +
+        "const required = require('@azfx/extension-timer').TimerExtension;" +
+        "const { listExtensions } = require('@azfx/extension-core');" +
+        'required.configure({ appendToHttpResponse: true });' +
+        'console.log(JSON.stringify({ twoBuilds: imported !== required, appendSeenByImported: imported.options.appendToHttpResponse,' +
+        ' registered: listExtensions().map((info) => info.name), warnings: warnings.filter((line) => line.startsWith("[azfx]")) }));',
+    ]);
+    expect(JSON.parse(output)).toEqual({ twoBuilds: true, appendSeenByImported: true, registered: ['timer'], warnings: [] });
+  });
 });

@@ -3,7 +3,7 @@ import type { HttpResponseInit } from '@azure/functions';
 import { HttpResponse } from '@azure/functions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { elapsedBetween } from './elapsed.js';
+import { elapsedBetween } from './formatting.js';
 import { rewriteHttpResult } from './rewriteHttpResult.js';
 import { toWire } from './testSupport/toWire.js';
 

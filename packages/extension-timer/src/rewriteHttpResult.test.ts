@@ -1,10 +1,9 @@
+import { HttpResponse, type HttpResponseInit } from '@azure/functions';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { HttpResponseInit } from '@azure/functions';
-import { HttpResponse } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
-import { elapsedBetween } from './elapsed.js';
-import { rewriteHttpResult } from './rewriteHttpResult.js';
+import { elapsedBetween } from './formatting.js';
+import { appendAtEnd, isHttpResponseValue, isResponseLike, lengthenContentLength, rewriteHttpResult } from './rewriteHttpResult.js';
 import { toWire } from './testSupport/toWire.js';
 
 const elapsed = elapsedBetween(0n, 1_234_000n);
@@ -13,6 +12,15 @@ const metric = 'total;dur=1.234';
 const both = { elapsed, appendToBody: true, serverTimingName: 'total' };
 
 describe('rewriteHttpResult with HttpResponseInit objects', () => {
+  it('adds Server-Timing to headers given as a plain object, after entries of any spelling, without touching them', async () => {
+    const headers = { 'server-timing': 'db;dur=4', 'X-Other': 'kept' };
+    const wire = await toWire(rewriteHttpResult({ body: 'x', headers }, { elapsed, serverTimingName: 'total' }));
+    expect(wire.headers.get('server-timing')).toBe(`db;dur=4, ${metric}`);
+    expect(wire.headers.get('x-other')).toBe('kept');
+    expect(wire.text).toBe('x');
+    expect(headers).toEqual({ 'server-timing': 'db;dur=4', 'X-Other': 'kept' });
+  });
+
   it('appends the suffix to a text body and adds Server-Timing (the seed case)', async () => {
     const wire = await toWire(
       await rewriteHttpResult({ body: 'Hello, Azure. This HTTP triggered function executed successfully.' }, both),
@@ -280,5 +288,128 @@ describe('rewriteHttpResult with HttpResponse instances', () => {
   it('appends once to an HttpResponse it made itself', async () => {
     const once = await rewriteHttpResult(new HttpResponse({ body: 'x' }), both);
     expect(await rewriteHttpResult(once, both)).toBe(once);
+  });
+});
+
+describe('isHttpResponseValue', () => {
+  it.each([
+    ['an HttpResponse', new HttpResponse({ body: 'hi' })],
+    ['a fetch Response', new Response('hi')],
+    ['an HttpResponseInit', { body: 'hi', status: 201 }],
+    ['an empty object', {}],
+  ])('takes %s as a response', (_name, result) => {
+    expect(isHttpResponseValue(result)).toBe(true);
+  });
+
+  it.each([undefined, null, 'text', 42, true])('has nothing to add to %j', (result) => {
+    expect(isHttpResponseValue(result)).toBe(false);
+  });
+
+  it('does not take a promise for a response', () => {
+    expect(isHttpResponseValue(Promise.resolve({ body: 'x' }))).toBe(false);
+  });
+});
+
+describe('isResponseLike', () => {
+  it('recognises an HttpResponse instance', () => {
+    expect(isResponseLike(new HttpResponse({ body: 'hi' }))).toBe(true);
+  });
+
+  it('recognises a fetch Response, which the library also accepts', () => {
+    expect(isResponseLike(new Response('hi'))).toBe(true);
+  });
+
+  it('reads any other object as an HttpResponseInit, as the library does', () => {
+    expect(isResponseLike({ body: 'hi', status: 201 })).toBe(false);
+    expect(isResponseLike({ headers: { 'content-type': 'text/plain' }, status: 200 })).toBe(false);
+    expect(isResponseLike({})).toBe(false);
+  });
+});
+
+const suffixBytes = Buffer.from(' (TimeElapsed: 0.001234 sec)');
+
+function streamOf(chunks: readonly string[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(Buffer.from(chunk));
+      controller.close();
+    },
+  });
+}
+
+async function collect(stream: ReadableStream<Uint8Array>): Promise<string[]> {
+  const chunks: string[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk).toString());
+  return chunks;
+}
+
+describe('appendAtEnd', () => {
+  it('passes every chunk on as it is and adds the suffixBytes after the last', async () => {
+    expect(await collect(streamOf(['a', 'bc', 'd']).pipeThrough(appendAtEnd(suffixBytes)))).toEqual([
+      'a',
+      'bc',
+      'd',
+      suffixBytes.toString(),
+    ]);
+  });
+
+  it('leaves an empty body empty', async () => {
+    expect(await collect(streamOf([]).pipeThrough(appendAtEnd(suffixBytes)))).toEqual([]);
+    expect(await collect(streamOf(['', '']).pipeThrough(appendAtEnd(suffixBytes)))).toEqual(['', '']);
+  });
+
+  it('hands a chunk on before the stream has ended', async () => {
+    let source: ReadableStreamDefaultController<Uint8Array> | undefined;
+    const open = new ReadableStream<Uint8Array>({
+      start(controller) {
+        source = controller;
+      },
+    });
+    const reader = open.pipeThrough(appendAtEnd(suffixBytes)).getReader();
+    source?.enqueue(Buffer.from('first'));
+    const first = await reader.read();
+    expect(Buffer.from(first.value ?? []).toString()).toBe('first');
+
+    source?.close();
+    expect(Buffer.from((await reader.read()).value ?? []).toString()).toBe(suffixBytes.toString());
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it('cancels the source when the reader gives up, so a never-ending stream is not left running', async () => {
+    let onCancel: (reason: unknown) => void = () => undefined;
+    const cancelled = new Promise((resolve) => (onCancel = resolve));
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(Buffer.from('tick '));
+      },
+      cancel: (reason) => {
+        onCancel(reason);
+      },
+    });
+    const reader = endless.pipeThrough(appendAtEnd(suffixBytes)).getReader();
+    await reader.read();
+    await reader.cancel('client went away');
+    // The pipe passes the cancellation upstream on a later turn.
+    expect(await cancelled).toBe('client went away');
+  });
+});
+
+describe('lengthenContentLength', () => {
+  it('adds the appended bytes to a declared length', () => {
+    const headers = new Headers({ 'content-length': '10' });
+    lengthenContentLength(headers, 28);
+    expect(headers.get('content-length')).toBe('38');
+  });
+
+  it('adds no header when none was declared', () => {
+    const headers = new Headers();
+    lengthenContentLength(headers, 28);
+    expect(headers.has('content-length')).toBe(false);
+  });
+
+  it.each(['ten', '-1', '1.5', '10, 10', ''])('drops %j, which is not a length, so the body is sent chunked', (value) => {
+    const headers = new Headers({ 'content-length': value });
+    lengthenContentLength(headers, 28);
+    expect(headers.has('content-length')).toBe(false);
   });
 });

@@ -1,9 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { nativeHooks, resetExtensions } from '@azfx/extension-core/testing';
 import { HttpRequest, InvocationContext, PreInvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { invoke } from './testSupport/invoke.js';
+import { nativeHooks, resetExtensions, runInvocation } from '@azfx/extension-core/testing';
 import { TimerExtension } from './timerExtension.js';
 
 // "Nothing kept after an invocation" is a claim about reachability, so it is tested with the garbage collector:
@@ -41,7 +40,7 @@ describe('the timer keeps nothing after an invocation', () => {
       await isCollected((registry) => {
         const request = new HttpRequest({ method: 'GET', url: 'http://localhost/api/x' });
         registry.register(request, 'request');
-        void invoke({
+        void runInvocation({
           inputs: [request],
           handler: () => {
             throw new Error('boom');
@@ -54,7 +53,7 @@ describe('the timer keeps nothing after an invocation', () => {
   it('when it answered, including the response it made', async () => {
     expect(
       await isCollected((registry) => {
-        void invoke({ handler: () => ({ body: 'x' }) }).then((outcome) => {
+        void runInvocation({ handler: () => ({ body: 'x' }) }).then((outcome) => {
           // The timer remembers the responses it made (so as never to suffix them twice), but weakly.
           registry.register(outcome.result as object, 'response');
         });

@@ -27,9 +27,9 @@ interface AppPhaseContext<O, A> extends ExtensionContext<O, A> {
 /** `init`: once, when the first `configure()` registers the extension. */
 export type InitContext<O, A> = AppPhaseContext<O, A>;
 /** `appStart`: when the worker starts the app, before the first invocation. */
-export type AppStartContext<O, A> = AppPhaseContext<O, A>;
+export type AppStartHookContext<O, A> = AppPhaseContext<O, A>;
 /** `appTerminate`: when the worker shuts the app down. */
-export type AppTerminateContext<O, A> = AppPhaseContext<O, A>;
+export type AppTerminateHookContext<O, A> = AppPhaseContext<O, A>;
 
 /** What every invocation phase knows about the invocation. */
 export interface InvocationInfo {
@@ -49,7 +49,7 @@ interface InvocationPhaseContext<O, S, A> extends ExtensionContext<O, A>, Invoca
 }
 
 /** `preInvocation`: before the handler. */
-export interface PreInvocationContext<O, S, A = unknown> extends InvocationPhaseContext<O, S, A> {
+export interface PreInvocationHookContext<O, S, A = unknown> extends InvocationPhaseContext<O, S, A> {
   /** The handler's inputs (the trigger input first). Replace or mutate to change what the handler receives. */
   inputs: unknown[];
   /**
@@ -73,7 +73,7 @@ export interface HandlerContext<O, S, A = unknown> extends InvocationPhaseContex
 export type NextHandler = () => Promise<unknown>;
 
 /** `postInvocation`: after the handler (or after a short-circuit, or a failed pre phase). */
-export interface PostInvocationContext<O, S, A = unknown> extends InvocationPhaseContext<O, S, A> {
+export interface PostInvocationHookContext<O, S, A = unknown> extends InvocationPhaseContext<O, S, A> {
   /**
    * The inputs the handler received, as the pre phase and the wrappers left them (when the handler did not run:
    * the ones it would have received).
@@ -92,4 +92,4 @@ export interface PostInvocationContext<O, S, A = unknown> extends InvocationPhas
 }
 
 /** `onError`: the post context of a failed invocation, run just before this extension's `postInvocation`. */
-export type ErrorContext<O, S, A = unknown> = PostInvocationContext<O, S, A>;
+export type ErrorContext<O, S, A = unknown> = PostInvocationHookContext<O, S, A>;

@@ -1,9 +1,9 @@
-import type { FunctionHandler } from '@azure/functions';
-import type { ExtensionInvocation } from '../contexts/ExtensionInvocation.js';
 import { ExtensionHookError } from '../errors.js';
 import { describeFault, logInvocationFault, toInvocationError } from '../faults.js';
+import type { ExtensionInvocation, InvocationRecord } from './invocation.js';
 import { WatchedPromise } from './WatchedPromise.js';
-import type { InvocationRecord } from './InvocationRecord.js';
+
+type Handler = (...args: unknown[]) => unknown;
 
 /**
  * Replaces the handler with the chain of `aroundHandler` wrappers, first extension outermost. The worker calls the
@@ -13,9 +13,9 @@ import type { InvocationRecord } from './InvocationRecord.js';
  */
 export function wrapHandler(
   record: InvocationRecord,
-  handler: FunctionHandler,
+  handler: Handler,
   wrappers: ExtensionInvocation[],
-): FunctionHandler {
+): Handler {
   record.innerHandler = handler;
   record.wrappers = wrappers;
   return (...args: unknown[]) => {
@@ -36,7 +36,7 @@ function runFrom(record: InvocationRecord, index: number): Promise<unknown> {
 // still called synchronously, in the caller's async context.
 // eslint-disable-next-line @typescript-eslint/require-await
 async function callHandler(record: InvocationRecord): Promise<unknown> {
-  const handler = record.innerHandler as (...args: unknown[]) => unknown;
+  const handler = record.innerHandler as Handler;
   const inputs = record.handlerInputs ?? [];
   record.receivedInputs = inputs;
   return handler(...inputs, record.handlerContext);

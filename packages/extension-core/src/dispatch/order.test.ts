@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defineExtension } from '../defineExtension.js';
+import { listExtensions } from '../listExtensions.js';
 import { recorder, tick, useFreshRegistry } from '../test-support/recorder.js';
 import { runInvocation } from '../testing/runInvocation.js';
 import type { Scope } from '../scope.js';
+import type { ExtensionOrder } from '../types.js';
 
 useFreshRegistry();
 
@@ -139,5 +141,52 @@ describe('the onion', () => {
 
     expect(nativeHooks.preInvocation(new PreInvocationContext({ hookData, invocationContext }))).toBeUndefined();
     expect(nativeHooks.postInvocation(new PostInvocationContext({ hookData, invocationContext }))).toBeUndefined();
+  });
+});
+
+describe('an explicit place in the onion (order)', () => {
+  const named = (name: string, record: (event: string) => void, order?: ExtensionOrder) =>
+    defineExtension({
+      name,
+      ...(order === undefined ? {} : { order }),
+      preInvocation() {
+        record(`${name}:pre`);
+      },
+      postInvocation() {
+        record(`${name}:post`);
+      },
+    });
+
+  it("puts 'first' outermost and 'last' innermost, whatever the registration order", async () => {
+    const { events, record } = recorder();
+    named('inner', record, 'last').configure();
+    named('middle', record).configure();
+    named('outer', record, 'first').configure();
+
+    await runInvocation();
+
+    expect(events).toEqual(['outer:pre', 'middle:pre', 'inner:pre', 'inner:post', 'middle:post', 'outer:post']);
+    expect(listExtensions().map(({ name, order }) => `${String(order)}:${name}`)).toEqual(['0:outer', '1:middle', '2:inner']);
+  });
+
+  it('places an extension before or after another by name, and leaves it in place when the name is not registered', async () => {
+    const { events, record } = recorder();
+    named('a', record).configure();
+    named('b', record).configure();
+    named('c', record, { before: 'A' }).configure();
+    named('d', record, { after: 'a' }).configure();
+    named('e', record, { after: 'nobody' }).configure();
+
+    await runInvocation();
+
+    expect(events.filter((event) => event.endsWith(':pre'))).toEqual(['c:pre', 'a:pre', 'd:pre', 'b:pre', 'e:pre']);
+  });
+
+  it('refuses an order it cannot follow, at definition', () => {
+    expect(() => defineExtension({ name: 'x', order: 'middle' as never })).toThrow(
+      `Extension "x": "order" must be 'first', 'last', { before: 'name' } or { after: 'name' }, but got "middle" (string).`,
+    );
+    expect(() => defineExtension({ name: 'x', order: { before: 'x' } })).toThrow(`"order" names the extension itself`);
+    expect(() => defineExtension({ name: 'x', order: { before: 'a', after: 'b' } })).toThrow('"order" must be');
   });
 });

@@ -1,7 +1,6 @@
-import type { PostInvocationContext as NativePostInvocationContext } from '@azure/functions';
-import type { ExtensionInvocation } from '../contexts/ExtensionInvocation.js';
 import { isPromiseLike, logInvocationFault, settleHook, toInvocationError } from '../faults.js';
-import { detachRecord, findRecord, type InvocationRecord } from './InvocationRecord.js';
+import type { CorePostInvocationContext } from '../model.js';
+import { detachRecord, findRecord, type ExtensionInvocation, type InvocationRecord } from './invocation.js';
 
 type PostPhase = 'onError' | 'postInvocation';
 
@@ -14,7 +13,7 @@ type PostPhase = 'onError' | 'postInvocation';
  * Steps are numbered so a resumption after an async hook knows where it was: extension `i` owns steps `2i + 1`
  * (onError) and `2i` (postInvocation), walked from the top down.
  */
-export function dispatchPostInvocation(native: NativePostInvocationContext): Promise<void> | undefined {
+export function dispatchPostInvocation(native: CorePostInvocationContext): Promise<void> | undefined {
   const record = findRecord(native.hookData);
   if (record === undefined) return undefined;
   record.phase = 'postInvocation';

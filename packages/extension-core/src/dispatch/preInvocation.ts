@@ -1,10 +1,10 @@
-import type { FunctionHandler, PreInvocationContext as NativePreInvocationContext } from '@azure/functions';
-import { ExtensionInvocation } from '../contexts/ExtensionInvocation.js';
 import { isPromiseLike, logInvocationFault, settleHook, toInvocationError, type Phase } from '../faults.js';
-import type { RegisteredExtension } from '../RegisteredExtension.js';
-import { registry } from '../registry.js';
+import type { CorePreInvocationContext, RegisteredExtension } from '../model.js';
+import type { Registry } from '../registry.js';
 import { wrapHandler } from './aroundHandler.js';
-import { attachRecord, InvocationRecord } from './InvocationRecord.js';
+import { attachRecord, ExtensionInvocation, InvocationRecord } from './invocation.js';
+
+type Handler = (...args: unknown[]) => unknown;
 
 /**
  * The SDK's one native preInvocation hook. Runs each extension's pre phase in plan order. It never throws: the
@@ -12,7 +12,7 @@ import { attachRecord, InvocationRecord } from './InvocationRecord.js';
  * `finishPreInvocation`). Sync hooks run back to back; the function only turns async at the first hook that
  * returns a promise.
  */
-export function dispatchPreInvocation(native: NativePreInvocationContext): Promise<void> | undefined {
+export function dispatchPreInvocation(registry: Registry, native: CorePreInvocationContext): Promise<void> | undefined {
   const invocationContext = native.invocationContext;
   const plan = registry.planFor(invocationContext.functionName, invocationContext.options.trigger.type, invocationContext);
   if (plan.entries.length === 0) return undefined;
@@ -96,12 +96,12 @@ function finishPreInvocation(record: InvocationRecord): void {
   record.phase = 'handler';
   const native = record.pre;
   if (record.failure !== undefined) {
-    native.functionHandler = failWith(record.failure);
+    native.functionCallback = failWith(record.failure);
   } else if (record.shortCircuited) {
-    native.functionHandler = answerWith(record.shortCircuitResult);
+    native.functionCallback = answerWith(record.shortCircuitResult);
   } else if (record.plan.wrapsHandler) {
     const wrappers = enteredWrappers(record);
-    if (wrappers.length > 0) native.functionHandler = wrapHandler(record, native.functionHandler, wrappers);
+    if (wrappers.length > 0) native.functionCallback = wrapHandler(record, native.functionCallback, wrappers);
   }
 }
 
@@ -125,12 +125,12 @@ function enteredWrappers(record: InvocationRecord): ExtensionInvocation[] {
   return wrappers;
 }
 
-function failWith(error: Error): FunctionHandler {
+function failWith(error: Error): Handler {
   return () => {
     throw error;
   };
 }
 
-function answerWith(result: unknown): FunctionHandler {
+function answerWith(result: unknown): Handler {
   return () => result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineExtension } from '../defineExtension.js';
-import { registry } from '../registry.js';
+import { currentRegistry } from '../registry.js';
 import { recorder, useFreshRegistry } from '../test-support/recorder.js';
 import { runInvocation } from '../testing/runInvocation.js';
 
@@ -30,7 +30,7 @@ describe('the wrappers of an invocation', () => {
   it('are known from the plan: which planned extensions wrap the handler, by position', () => {
     configureMix(() => undefined, undefined);
 
-    const plan = registry.planFor('orders', 'httpTrigger', log);
+    const plan = currentRegistry().planFor('orders', 'httpTrigger', log);
 
     expect(plan.entries.map((entry) => entry.ext.name)).toEqual(['a', 'b', 'c', 'd']);
     expect(plan.wrapperSlots).toEqual([0, 2, 3]);

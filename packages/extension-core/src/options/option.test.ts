@@ -173,3 +173,34 @@ describe('option builders', () => {
     expect(() => url.parse('nope')).toThrow(/must be a URL \(its check threw: TypeError.*\), but got "nope" \(string\)/);
   });
 });
+
+describe('validateOptions, the options as a whole', () => {
+  const Ranged = defineExtension({
+    name: 'ranged',
+    options: { min: option.number({ default: 0 }), max: option.number() },
+    validateOptions({ min, max }) {
+      return max !== undefined && max < min ? `"max" (${String(max)}) must not be below "min" (${String(min)}).` : undefined;
+    },
+  });
+
+  it('refuses a combination with the message it returns, naming the extension, and changes nothing', () => {
+    Ranged.configure({ min: 1, max: 5 });
+    expect(() => Ranged.configure({ min: 10, max: 5 })).toThrow(
+      new ExtensionConfigurationError('ranged', undefined, 'Extension "ranged": "max" (5) must not be below "min" (10).'),
+    );
+    expect(Ranged.options).toEqual({ min: 1, max: 5 });
+  });
+
+  it('reports a validateOptions that throws, or returns something else, as the definition\'s mistake', () => {
+    const throwing = defineExtension({
+      name: 'throwing',
+      validateOptions() {
+        throw new Error('cannot tell');
+      },
+    });
+    expect(() => throwing.configure()).toThrow('Extension "throwing": validateOptions() threw: cannot tell');
+    const odd = defineExtension({ name: 'odd', validateOptions: () => 42 as unknown as string });
+    expect(() => odd.configure()).toThrow('Extension "odd": validateOptions() must return a string or undefined, but returned 42');
+    expect(() => defineExtension({ name: 'bad', validateOptions: 'no' as never })).toThrow('"validateOptions" must be a function');
+  });
+});

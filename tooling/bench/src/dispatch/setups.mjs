@@ -140,9 +140,46 @@ export function createSetups({ app, defineExtension, resetExtensions, TimerExten
     },
   };
 
+  /**
+   * The floor under the timer: its own work (two clock readings, the log line through the invocation's logger, a
+   * copy of the response with a Server-Timing header) done by hand in one pre and one post hook registered straight
+   * with the worker's core API, with no SDK and no library wrapper. No extension can do the timer's job for less.
+   * @type {Setup}
+   */
+  const timerFloor = {
+    name: "floor: the timer's work by hand on the core API",
+    hooksPerPhase: 1,
+    countedCalls: 0,
+    checkResult: (result) => {
+      expectServerTiming(result, true);
+      expectBodySuffix(result, false);
+    },
+    apply() {
+      clear();
+      const started = Symbol('started');
+      nativeRegistrations.push(
+        registerCoreHook('preInvocation', (context) => {
+          /** @type {{ hookData: Record<symbol, bigint> }} */ (/** @type {unknown} */ (context)).hookData[started] = process.hrtime.bigint();
+        }),
+        registerCoreHook('postInvocation', (context) => {
+          const post = /** @type {{ hookData: Record<symbol, bigint>; invocationContext: import('@azure/functions').InvocationContext; result: { headers?: ConstructorParameters<typeof Headers>[0] } }} */ (
+            /** @type {unknown} */ (context)
+          );
+          const ms = (Number(process.hrtime.bigint() - (post.hookData[started] ?? 0n)) / 1e6).toFixed(3);
+          const { functionName, invocationId } = post.invocationContext;
+          post.invocationContext.info(`[timer] ${functionName} (invocation ${invocationId}) completed in ${ms} ms`);
+          const headers = new globalThis.Headers(post.result.headers);
+          headers.append('Server-Timing', `total;dur=${ms}`);
+          post.result = { ...post.result, headers };
+        }),
+      );
+    },
+  };
+
   return [
     ...EXTENSION_COUNTS.map((count) => native(count)),
     coreApiPair,
+    timerFloor,
     ...EXTENSION_COUNTS.map((count) => sdk(count)),
     sdk(MAX_EXTENSIONS, { disabled: true }),
     timer('timer', {}, (result) => {
@@ -165,8 +202,9 @@ export function createSetups({ app, defineExtension, resetExtensions, TimerExten
  * @param {boolean} expected
  */
 function expectServerTiming(result, expected) {
-  const headers = /** @type {{ headers?: { get?: unknown } }} */ (result).headers;
-  const value = typeof headers?.get === 'function' ? /** @type {Headers} */ (headers).get('server-timing') : null;
+  // As the library reads them: a Headers, or a plain object (or none).
+  const init = /** @type {{ headers?: ConstructorParameters<typeof Headers>[0] }} */ (result).headers;
+  const value = new globalThis.Headers(init).get('server-timing');
   if ((value !== null && /^total;dur=\d+\.\d{3}$/.test(value)) !== expected) {
     throw new Error(`Expected ${expected ? 'a' : 'no'} Server-Timing header, got ${JSON.stringify(value)}.`);
   }

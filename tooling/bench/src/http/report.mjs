@@ -1,4 +1,4 @@
-import { median, pairedRatio, relativeSpread } from '../support/stats.mjs';
+import { median, pairedDifferences, pairedRatio, relativeSpread } from '../support/stats.mjs';
 import { fixed, formatTable, plusMinus, ratio } from '../support/table.mjs';
 import { atMost } from '../support/targets.mjs';
 import { variants } from './servers.mjs';
@@ -21,6 +21,7 @@ import { variants } from './servers.mjs';
 
 /** Which variant each one is compared with (side by side, same round). */
 const comparisons = /** @type {Record<string, string>} */ ({
+  "node:http + the library's conversions": 'node:http, same work',
   'dev host, no extension': 'node:http, same work',
   'dev host, timer': 'dev host, no extension',
   'dev host, timer + appendToHttpResponse': 'dev host, no extension',
@@ -29,7 +30,7 @@ const comparisons = /** @type {Record<string, string>} */ ({
 
 /**
  * @param {HttpResult} result
- * @returns {{ rows: HttpRow[]; targets: TargetResult[] }}
+ * @returns {{ rows: HttpRow[]; devHostOwnCpuMicros: number; targets: TargetResult[] }}
  */
 export function summarizeHttp(result) {
   /** @param {string} name */
@@ -59,6 +60,9 @@ export function summarizeHttp(result) {
     };
   });
 
+  // What the dev host itself spends per request: its CPU beyond what the app's own library spends on the same
+  // request (paired round by round).
+  const devHostOwnCpuMicros = median(pairedDifferences(serverCpu('dev host, no extension'), serverCpu("node:http + the library's conversions")));
   const timer = rows.find((row) => row.name === 'dev host, timer');
   /** @type {TargetResult[]} */
   const targets = timer
@@ -71,11 +75,16 @@ export function summarizeHttp(result) {
         ),
       ]
     : [];
-  return { rows, targets };
+  targets.push(
+    atMost("the dev host's own CPU per request, beyond the app's library, is at most 30 µs", devHostOwnCpuMicros, 30, (micros) => `${micros.toFixed(0)} µs`, {
+      inclusive: true,
+    }),
+  );
+  return { rows, devHostOwnCpuMicros, targets };
 }
 
 /**
- * @param {{ rows: HttpRow[] }} summary
+ * @param {{ rows: HttpRow[]; devHostOwnCpuMicros: number }} summary
  * @param {HttpResult} result
  * @returns {string[]}
  */
@@ -105,5 +114,7 @@ export function formatHttp(summary, result) {
         .filter((row) => row.comparedWith !== '')
         .map((row) => [row.name, row.comparedWith, ratio(row.throughputRatio), ratio(row.cpuRatio)]),
     ),
+    '',
+    `The dev host's own CPU per request (dev host, no extension - node:http + the library's conversions, paired): ${fixed(summary.devHostOwnCpuMicros)} µs.`,
   ];
 }

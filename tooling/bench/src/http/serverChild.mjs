@@ -3,9 +3,10 @@
 // system, microseconds); closes and exits on 'close'.
 import { once } from 'node:events';
 import { startHost } from '@azfx/dev-host';
+import { createLibraryServer } from './libraryServer.mjs';
 import { createPlainServer } from './plainServer.mjs';
 
-/** @typedef {{ kind: 'plain' } | { kind: 'dev-host'; appDir: string; env: Record<string, string> }} ServerSpec */
+/** @typedef {{ kind: 'plain' } | { kind: 'library' } | { kind: 'dev-host'; appDir: string; env: Record<string, string> }} ServerSpec */
 
 const spec = /** @type {ServerSpec} */ (JSON.parse(process.argv[2] ?? '{"kind":"plain"}'));
 
@@ -13,13 +14,13 @@ const spec = /** @type {ServerSpec} */ (JSON.parse(process.argv[2] ?? '{"kind":"
 let close;
 /** @type {string} */
 let url;
-if (spec.kind === 'plain') {
-  const server = createPlainServer();
+if (spec.kind === 'plain' || spec.kind === 'library') {
+  const server = spec.kind === 'plain' ? createPlainServer() : createLibraryServer();
   server.keepAliveTimeout = 5_000;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The plain server has no TCP address.');
+  if (address === null || typeof address === 'string') throw new Error('The server has no TCP address.');
   url = `http://127.0.0.1:${address.port}`;
   close = () =>
     new Promise((resolve) => {

@@ -33,6 +33,11 @@ const sampleWith = (disabled) => ({ kind: 'dev-host', appDir: sampleApp, env: { 
 /** @type {readonly Variant[]} */
 export const variants = [
   { name: 'node:http, same work', spec: { kind: 'plain' }, expect: { suffix: false, serverTiming: false, requestId: false } },
+  {
+    name: "node:http + the library's conversions",
+    spec: { kind: 'library' },
+    expect: { suffix: false, serverTiming: false, requestId: false },
+  },
   { name: 'dev host, no extension', spec: benchAppWith('none'), expect: { suffix: false, serverTiming: false, requestId: false } },
   { name: 'dev host, timer', spec: benchAppWith('timer'), expect: { suffix: false, serverTiming: true, requestId: false } },
   {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { guardedRatios, judge } from './ratios.mjs';
+
+/** @param {Record<string, number[]>} cpuByName */
+function dispatchRun(cpuByName) {
+  return {
+    samples: Object.fromEntries(Object.entries(cpuByName).map(([name, values]) => [name, values.map((cpuNs) => ({ cpuNs, wallNs: cpuNs }))])),
+    invocationsPerSample: {},
+    checks: [],
+    settings: { rounds: 2, sampleMs: 1, warmup: 1 },
+    exampleTimerLog: '',
+  };
+}
+
+describe('the regression guard', () => {
+  const run = dispatchRun({
+    'native 0': [1000, 1100],
+    'sdk 0': [1000, 1100],
+    'native 1': [7000, 7100],
+    'sdk 1': [2000, 2100],
+    'native 5': [31000, 31100],
+    'sdk 5': [4000, 4100],
+    'native 10': [61000, 61100],
+    'sdk 10': [7000, 7100],
+    timer: [4000, 4100],
+  });
+
+  it('compares what each side adds to an invocation without hooks, round by round', () => {
+    const ratios = guardedRatios({ dispatch: run });
+    expect(ratios['dispatch.oneExtensionVsOneNativePair']).toBeCloseTo(1000 / 6000);
+    expect(ratios['dispatch.fiveExtensionsVsFiveNativePairs']).toBeCloseTo(3000 / 30000);
+    expect(ratios['dispatch.tenExtensionsVsTenNativePairs']).toBeCloseTo(6000 / 60000);
+    expect(ratios['dispatch.timerVsOneNativePair']).toBeCloseTo(3000 / 6000);
+  });
+
+  it('compares cold imports with the library loaded the same way', () => {
+    const sample = (/** @type {number} */ library, /** @type {number} */ core, /** @type {number} */ timer) => ({
+      stepMs: { '@azure/functions': library, '@azfx/extension-core': core, '@azfx/extension-timer': timer },
+      sinceProcessStartMs: 0,
+    });
+    const ratios = guardedRatios({ imports: { require: [sample(10, 2, 1)], import: [sample(40, 4, 2)] } });
+    expect(ratios).toEqual({ 'imports.requireVsLibrary': 0.3, 'imports.importVsLibrary': 0.15 });
+  });
+
+  it('fails a ratio over its budget, and a budget nothing measured', () => {
+    const verdicts = judge({ a: 0.4, b: 0.6 }, {
+      a: { max: 0.5, recorded: 0.2, means: '' },
+      b: { max: 0.5, recorded: 0.2, means: '' },
+      c: { max: 0.5, recorded: 0.2, means: '' },
+    });
+    expect(verdicts.map((verdict) => verdict.ok)).toEqual([true, false, false]);
+  });
+});
