@@ -153,7 +153,7 @@ export const OpenTelemetryExtension = defineExtension({
     const name = typeof chosenName === 'string' && chosenName !== '' ? chosenName : ctx.functionName;
     const span = tracer.startSpan(name, { kind: spanKindOf(faasTrigger), attributes }, parent);
     ctx.state.span = span;
-    ctx.state.context = trace.setSpan(parent, span);
+    ctx.state.context = contextWithSpan(parent, span);
     if (options.onStart !== undefined && span.isRecording()) {
       const onStart = options.onStart;
       callHook(ctx.logger, 'onStart', () => {
@@ -165,7 +165,7 @@ export const OpenTelemetryExtension = defineExtension({
   // The handler runs inside the span's context: spans that instrumented clients start while it awaits are children.
   aroundHandler(ctx, next) {
     const spanContext = ctx.state.context;
-    return spanContext === undefined ? next() : context.with(spanContext, next);
+    return spanContext === undefined ? next() : runInContext(spanContext, next);
   },
 
   postInvocation(ctx) {
@@ -186,7 +186,7 @@ export const OpenTelemetryExtension = defineExtension({
           if (failed) recordException(span, ctx.error);
           if (errorType !== undefined) {
             span.setAttribute(ATTR_ERROR_TYPE, errorType);
-            span.setStatus({ code: SpanStatusCode.ERROR, ...statusMessage(failed ? ctx.error : undefined) });
+            markFailed(span, failed ? ctx.error : undefined);
           }
           if (options.onEnd !== undefined) {
             const onEnd = options.onEnd;
@@ -214,6 +214,23 @@ export const OpenTelemetryExtension = defineExtension({
 
 /** The extension's resolved options, as `OpenTelemetryExtension.options` holds them. */
 export type OpenTelemetryOptions = (typeof OpenTelemetryExtension)['options'];
+
+// The hooks above reach @opentelemetry/api only through the functions below. The ES module and CommonJS builds spell
+// a call to an imported binding differently (`trace.setSpan` against `_opentelemetry_api.trace.setSpan`), but the
+// SDK recognises the two builds as one extension by their hooks' source text (an app may import one and require the
+// other): so a hook names nothing imported from another package. package.test.ts checks that the builds are twins.
+
+function contextWithSpan(parent: Context, span: Span): Context {
+  return trace.setSpan(parent, span);
+}
+
+function runInContext<T>(spanContext: Context, next: () => T): T {
+  return context.with(spanContext, next);
+}
+
+function markFailed(span: Span, error: unknown): void {
+  span.setStatus({ code: SpanStatusCode.ERROR, ...statusMessage(error) });
+}
 
 /**
  * The tracer of the provider the app registered, or `undefined` when it registered none. The API's global is a

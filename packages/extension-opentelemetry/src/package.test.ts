@@ -27,13 +27,30 @@ describe('the built package', () => {
     expect(output.trim()).toBe('opentelemetry true');
   });
 
-  it('loads as CommonJS, the same module as the ES entry', () => {
+  it('loads as CommonJS', () => {
     const output = runNode([
       '-e',
       "const { OpenTelemetryExtension } = require('@azfx/extension-opentelemetry');" +
-        "import('@azfx/extension-opentelemetry').then((esm) => console.log(OpenTelemetryExtension.name, esm.OpenTelemetryExtension === OpenTelemetryExtension));",
+        'console.log(OpenTelemetryExtension.name, OpenTelemetryExtension.isConfigured);',
     ]);
     expect(output.trim()).toBe('opentelemetry true');
+  });
+
+  it('is one extension when an app both imports and requires it: configured through either, registered once, no warning', () => {
+    const output = runNode([
+      '--input-type=module',
+      '-e',
+      "import { createRequire } from 'node:module';" +
+        "const require = createRequire(process.cwd() + '/package.json');" +
+        "const warnings = []; console.warn = (line) => warnings.push(String(line));" +
+        "const imported = (await import('@azfx/extension-opentelemetry')).OpenTelemetryExtension;" +
+        "const required = require('@azfx/extension-opentelemetry').OpenTelemetryExtension;" +
+        "const { listExtensions } = require('@azfx/extension-core');" +
+        "required.configure({ routePrefix: 'v1' });" +
+        'console.log(JSON.stringify({ twoBuilds: imported !== required, routePrefixSeenByImported: imported.options.routePrefix,' +
+        ' registered: listExtensions().map((info) => info.name), warnings: warnings.filter((line) => line.startsWith("[azfx]")) }));',
+    ]);
+    expect(JSON.parse(output)).toEqual({ twoBuilds: true, routePrefixSeenByImported: 'v1', registered: ['opentelemetry'], warnings: [] });
   });
 
   it('starts no SDK of its own: tracing stays a no-op until the app registers one', () => {
