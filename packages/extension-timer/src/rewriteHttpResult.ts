@@ -1,9 +1,11 @@
+import { withResponseHeader } from '@azfx/extension-core';
 import type { Cookie, HttpResponseInit } from '@azure/functions';
 import { elapsedSuffix, serverTimingMetric, type Elapsed } from './formatting.js';
 import { hasAppendableInitBody, hasAppendableResponseBody } from './takesSuffix.js';
 
 // How the timer adds to an HTTP response: what a function may return, the Server-Timing header, the suffix at the
-// end of a body and the one Content-Length rule. Everything the timer does to headers and bodies is in this module.
+// end of a body and the one Content-Length rule. Everything the timer does to headers and bodies is in this module;
+// adding the header alone (the defaults) is the SDK's `withResponseHeader`, the rule every extension uses.
 
 /**
  * What to add to one HTTP response. It carries the measurement rather than the text to add: a response formats
@@ -74,30 +76,6 @@ export function appendServerTiming(headers: Headers, metric: string): void {
   headers.append(SERVER_TIMING_HEADER, metric);
 }
 
-function isPlainHeaderObject(headers: HttpResponseInit['headers']): headers is Record<string, string> | undefined {
-  if (headers === undefined) return true;
-  // Typed as never null, but a JavaScript handler may return anything.
-  if ((headers as unknown) === null || typeof headers !== 'object') return false;
-  const prototype: unknown = Object.getPrototypeOf(headers);
-  return prototype === Object.prototype || prototype === null;
-}
-
-/**
- * `appendServerTiming` for headers given as a plain object: a copy with the metric after any Server-Timing entries
- * already there (whatever their spelling), joined as `Headers` joins a repeated header.
- */
-function withServerTiming(headers: Record<string, string>, metric: string): Record<string, string> {
-  const copy: Record<string, string> = {};
-  const existing: string[] = [];
-  // Values typed as strings; a JavaScript handler's numbers are joined as the library would send them.
-  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (name.toLowerCase() === 'server-timing') existing.push(String(value));
-    else copy[name] = value as string;
-  }
-  copy[SERVER_TIMING_HEADER] = existing.length === 0 ? metric : `${existing.join(', ')}, ${metric}`;
-  return copy;
-}
-
 /**
  * The one Content-Length rule, for every kind of response: a declared length is made to count the suffix's bytes
  * too. A value that is not a length (the header is the handler's own, never checked by the library) is dropped
@@ -148,6 +126,13 @@ export function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): unknow
   if (rewrite.appendToBody !== true && rewrite.serverTimingName === undefined) return result;
 
   if (!isHttpResponseValue(result) || rewritten.has(result)) return result;
+  if (rewrite.appendToBody !== true && rewrite.serverTimingName !== undefined) {
+    // Only a header to add (the defaults): the SDK's rule for adding a header to whatever the handler returned, in
+    // the form it used (a copy of a plain header object, the common case, costs a fraction of a `Headers`).
+    const metric = serverTimingMetric(rewrite.serverTimingName, rewrite.elapsed);
+    const response = withResponseHeader(result, SERVER_TIMING_HEADER, metric, 'append');
+    return response === result ? response : remember(response as object);
+  }
   if (!isResponseLike(result)) return remember(rewriteHttpResponseInit(result, rewrite));
   const response = rewriteResponseLike(result, rewrite);
   return response === result ? response : remember(response);
@@ -163,12 +148,6 @@ function remember<T extends object>(response: T): T {
  * again (a cached response, a constant) cannot accumulate suffixes or header entries.
  */
 function rewriteHttpResponseInit(init: HttpResponseInit, rewrite: HttpRewrite): HttpResponseInit {
-  if (rewrite.appendToBody !== true && rewrite.serverTimingName !== undefined && isPlainHeaderObject(init.headers)) {
-    // Only a header to add, to headers given as a plain object (or none, the common case): a copy of the object
-    // does it for a fraction of what a `Headers` costs, and the library converts either the same way.
-    const metric = serverTimingMetric(rewrite.serverTimingName, rewrite.elapsed);
-    return { ...init, headers: withServerTiming(init.headers ?? {}, metric) };
-  }
   const headers = new Headers(init.headers);
   if (rewrite.serverTimingName !== undefined) {
     appendServerTiming(headers, serverTimingMetric(rewrite.serverTimingName, rewrite.elapsed));

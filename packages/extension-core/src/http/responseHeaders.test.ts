@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defineExtension } from '../defineExtension.js';
 import { useFreshRegistry } from '../test-support/recorder.js';
 import { runInvocation } from '../testing/runInvocation.js';
-import { appendResponseHeader, setResponseHeader } from './index.js';
+import { appendResponseHeader, setResponseHeader, withResponseHeader } from './index.js';
 
 // This suite also runs against @azure/functions 4.1.0 (vitest.lowest.config.ts), whose HttpResponse carries the
 // Headers of the undici it bundles: everything below must hold there too.
@@ -129,5 +129,46 @@ describe('setResponseHeader and appendResponseHeader', () => {
       "appendResponseHeader: the context it was given has no triggerType and result. Pass the ctx of a postInvocation or onError hook, where the handler's result is known.",
     );
     expect(() => { appendResponseHeader(undefined as never, 'x', '1'); }).toThrow(/^appendResponseHeader: expected the hook's context/);
+  });
+});
+
+describe('withResponseHeader', () => {
+  it('adds to the result itself, as the context helpers do, for code that holds the result (an aroundHandler)', async () => {
+    const init = { body: 'hi', headers: { vary: 'accept' } };
+    const added = withResponseHeader(init, 'Vary', 'origin');
+    expect(added).not.toBe(init);
+    expect(init.headers).toEqual({ vary: 'accept' });
+    expect(await asSent(withResponseHeader(added, 'x-request-id', 'r1', 'set'))).toEqual({
+      status: 200,
+      headers: { vary: 'accept, origin', 'x-request-id': 'r1', 'content-type': 'text/plain;charset=UTF-8' },
+      body: 'hi',
+    });
+  });
+
+  it('joins every spelling of the header in a plain object, and sets one replacing them all', () => {
+    const headers = { 'server-timing': 'db;dur=1', 'Server-Timing': 'app;dur=2', other: 'x' };
+    expect((withResponseHeader({ headers }, 'Server-Timing', 'total;dur=3') as HttpResponseInit).headers).toEqual({
+      other: 'x',
+      'Server-Timing': 'db;dur=1, app;dur=2, total;dur=3',
+    });
+    expect((withResponseHeader({ headers }, 'server-timing', 'total;dur=3', 'set') as HttpResponseInit).headers).toEqual({
+      other: 'x',
+      'server-timing': 'total;dur=3',
+    });
+  });
+
+  it('keeps the headers of a Map, which the library reads as pairs too, and leaves unreadable headers to the library', async () => {
+    const result = { body: 'hi', headers: new Map([['vary', 'accept']]) };
+    expect((await asSent(withResponseHeader(result, 'vary', 'origin'))).headers).toMatchObject({ vary: 'accept, origin' });
+    const unreadable = { body: 'hi', headers: 42 };
+    expect(withResponseHeader(unreadable, 'vary', 'origin')).toBe(unreadable);
+  });
+
+  it('refuses a bad name, value or change, naming itself and the fix', () => {
+    expect(() => withResponseHeader({}, 'bad name', 'v')).toThrow(/^withResponseHeader: "bad name" is not a valid HTTP header name\. Pass a name/);
+    expect(() => withResponseHeader({}, 'x-a', 'a\nb')).toThrow(/withResponseHeader: the value of header "x-a" contains a line break/);
+    expect(() => withResponseHeader({}, 'x-a', 'v', 'add' as 'set')).toThrow(
+      "withResponseHeader: the change \"add\" is neither 'set' nor 'append'. Pass 'set' to replace the header's values or 'append' to add one.",
+    );
   });
 });

@@ -29,7 +29,25 @@ export function appendResponseHeader(ctx: ResponseContext, name: string, value: 
   changeResponseHeader('appendResponseHeader', ctx, name, value, 'append');
 }
 
-type Change = 'set' | 'append';
+/** Whether a header replaces the values a response has (`set`) or goes after them (`append`). */
+export type HeaderChange = 'set' | 'append';
+type Change = HeaderChange;
+
+/**
+ * The HTTP result `result` with a header set or added, as `setResponseHeader` and `appendResponseHeader` make it,
+ * for code that holds the result itself rather than a post hook's context: an `aroundHandler` changing what
+ * `next()` returned, or an extension that has already checked that the invocation is an HTTP one. Returns a new
+ * value (the handler's own object is never modified); a value that is no response is returned as it is.
+ */
+export function withResponseHeader(result: unknown, name: string, value: string, change: HeaderChange = 'append'): unknown {
+  const caller: Caller = { helper: 'withResponseHeader' };
+  checkHeaderName(caller, name);
+  checkHeaderValue(caller, name, value);
+  if (change !== 'set' && change !== 'append') {
+    throw helperError(caller, `the change ${JSON.stringify(change)} is neither 'set' nor 'append'`, "Pass 'set' to replace the header's values or 'append' to add one.");
+  }
+  return withHeader(result, name, value, change);
+}
 
 function changeResponseHeader(helper: string, ctx: ResponseContext, name: string, value: string, change: Change): void {
   const caller = checkContext(helper, ctx, 'a postInvocation or onError hook');
@@ -58,7 +76,8 @@ function withHeader(result: unknown, name: string, value: string, change: Change
   if (typeof result !== 'object' || typeof (result as { then?: unknown }).then === 'function') return result;
   if (isResponseObject(result)) return rebuildResponse(result, name, value, change);
   const init = result as HttpResponseInit;
-  return { ...init, headers: withHeaderIn(init.headers, name, value, change) };
+  const headers = withHeaderIn(init.headers, name, value, change);
+  return headers === undefined ? result : { ...init, headers };
 }
 
 /** An `HttpResponse` (of any copy and version of the library) or a fetch `Response`. */
@@ -104,8 +123,11 @@ function rebuildResponse(response: ResponseObject, name: string, value: string, 
 
 type HeadersInit = HttpResponseInit['headers'];
 
-/** The init's headers with the change, in the form the handler used, so hooks after this one can still read them. */
-function withHeaderIn(headers: unknown, name: string, value: string, change: Change): HeadersInit {
+/**
+ * The init's headers with the change, in the form the handler used, so hooks after this one can still read them;
+ * `undefined` when they are something the library cannot read either (it then reports the handler's mistake).
+ */
+function withHeaderIn(headers: unknown, name: string, value: string, change: Change): HeadersInit | undefined {
   if (headers === undefined || headers === null) return { [name]: value };
   if (Array.isArray(headers)) {
     const pairs = headers as [string, string][];
@@ -117,12 +139,41 @@ function withHeaderIn(headers: unknown, name: string, value: string, change: Cha
     copy[change](name, value);
     return copy;
   }
-  // A plain object: one key per header, whatever its case; appending joins values as Headers does.
-  const entries = Object.entries(headers as Record<string, string>);
-  const previous = entries.find(([key]) => sameName(key, name))?.[1];
-  const others = entries.filter(([key]) => !sameName(key, name));
-  const combined = change === 'append' && previous !== undefined ? `${previous}, ${value}` : value;
-  return Object.fromEntries([...others, [name, combined]]);
+  if (isPlainObject(headers)) return withHeaderInRecord(headers as Record<string, unknown>, name, value, change);
+  // Any other iterable of pairs (a Map, say), which the library reads through `Headers` too.
+  try {
+    const copy = new Headers(headers as ConstructorParameters<typeof Headers>[0]);
+    copy[change](name, value);
+    return copy;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A plain object: one key per header, whatever its case. The copy keeps every other key and puts the header last,
+ * under `name`: set, its value; appended, every value the object had under any spelling of the name, then the new
+ * one, joined as `Headers` joins a repeated header. One loop and one object: responses take this path on every
+ * invocation an extension adds a header to.
+ */
+function withHeaderInRecord(headers: Record<string, unknown>, name: string, value: string, change: Change): Record<string, string> {
+  const copy: Record<string, string> = {};
+  const lowerName = name.toLowerCase();
+  let previous: string | undefined;
+  for (const key in headers) {
+    if (!Object.hasOwn(headers, key)) continue;
+    // Values are typed as strings; a JavaScript handler's numbers are joined as the library would send them.
+    const existing = headers[key];
+    if (key.toLowerCase() !== lowerName) copy[key] = existing as string;
+    else if (change === 'append') previous = previous === undefined ? String(existing) : `${previous}, ${String(existing)}`;
+  }
+  copy[name] = previous === undefined ? value : `${previous}, ${value}`;
+  return copy;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function sameName(a: string, b: string): boolean {
