@@ -43,7 +43,7 @@ export function withResponseHeader(result: unknown, name: string, value: string,
   const caller: Caller = { helper: 'withResponseHeader' };
   checkHeaderName(caller, name);
   checkHeaderValue(caller, name, value);
-  if (change !== 'set' && change !== 'append') {
+  if ((change as unknown) !== 'set' && (change as unknown) !== 'append') {
     throw helperError(caller, `the change ${JSON.stringify(change)} is neither 'set' nor 'append'`, "Pass 'set' to replace the header's values or 'append' to add one.");
   }
   return withHeader(result, name, value, change);
