@@ -4,6 +4,7 @@ import { ExtensionConfigurationError } from './errors.js';
 import { registeredExtension, type CompiledExtension } from './model.js';
 import { installNativeHooks } from './nativeHooks.js';
 import { describeValue } from './options/describeValue.js';
+import { didYouMean } from './options/suggest.js';
 import { resolveOptions } from './options/resolveOptions.js';
 import type { OptionsInput, OptionsSchema, ResolvedOptions } from './options/types.js';
 import { currentRegistry } from './registry.js';
@@ -58,13 +59,16 @@ class ExtensionHandle implements Extension<Record<string, unknown>> {
     const resolved = resolveOptions(ext.name, ext.schema, options);
     checkOptionsAsAWhole(ext, resolved);
     const scope = resolveScope(ext, registration);
+    const strictScope = resolveStrictScope(ext, registration);
     if (sameName !== undefined) {
       sameName.options = resolved;
       sameName.scope = scope;
+      sameName.strictScope = strictScope;
       registry.changed();
       return this;
     }
     const entry = registeredExtension(ext, this, resolved, scope);
+    entry.strictScope = strictScope;
     registry.add(entry);
     installNativeHooks(registry, ext.appTerminate !== undefined);
     startInit(registry, entry);
@@ -102,16 +106,31 @@ function resolveScope(ext: CompiledExtension, registration: ExtensionRegistratio
     throw new ExtensionConfigurationError(
       ext.name,
       undefined,
-      `Extension "${ext.name}": the second argument of configure() must be { scope }, but got ${describeValue(registration)}.`,
+      `Extension "${ext.name}": the second argument of configure() must be { scope, strictScope }, but got ${describeValue(registration)}.`,
     );
   }
-  const extra = Object.keys(registration).filter((key) => key !== 'scope');
+  const extra = Object.keys(registration).filter((key) => !registrationKeys.includes(key));
   if (extra.length > 0) {
+    const [firstExtra = ''] = extra;
     throw new ExtensionConfigurationError(
       ext.name,
       undefined,
-      `Extension "${ext.name}": the second argument of configure() takes only "scope", but got "${extra.join('", "')}".`,
+      `Extension "${ext.name}": the second argument of configure() takes only "scope" and "strictScope", but got "${extra.join('", "')}".` +
+        didYouMean(firstExtra, registrationKeys),
     );
   }
   return registration.scope === undefined ? ext.defaultScope : normalizeScope(ext.name, registration.scope);
+}
+
+const registrationKeys = ['scope', 'strictScope'];
+
+function resolveStrictScope(ext: CompiledExtension, registration: ExtensionRegistration | undefined): boolean {
+  const strictScope: unknown = registration?.strictScope;
+  if (strictScope === undefined || typeof strictScope === 'boolean') return strictScope === true;
+  throw new ExtensionConfigurationError(
+    ext.name,
+    undefined,
+    `Extension "${ext.name}": strictScope must be true or false, but got ${describeValue(strictScope)}. ` +
+      'Pass strictScope: true to make a scope that names a function the app does not have fail the app\'s start.',
+  );
 }

@@ -7,6 +7,7 @@ export { ExtensionConfigurationError, ExtensionHookError } from './errors.js';
 export { DISABLED_SETTING } from './disabled.js';
 export * from './http/index.js';
 export type { FunctionInfo, Scope } from './scope.js';
+export type { AppFunction } from './appFunctions.js';
 export type {
   Extension,
   ExtensionDefinition,

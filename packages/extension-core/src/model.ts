@@ -17,6 +17,8 @@ export interface AppPhaseContextValue {
   readonly options: Readonly<Record<string, unknown>>;
   readonly appState: unknown;
   readonly logger: Logger;
+  /** appStart only: the app's functions, `undefined` when the SDK could not see every registration. */
+  readonly functions?: readonly AppFunctionValue[] | undefined;
 }
 
 // Hooks are called with the extension's per-invocation context, typed here by what every phase shares.
@@ -70,6 +72,8 @@ export interface RegisteredExtension {
   initDone: Promise<void> | undefined;
   /** Its `init` threw or rejected: it is left out of every phase, as a disabled extension is, and says so at start-up. */
   initFailed: boolean;
+  /** A function its scope names that the app does not have fails the app's start, rather than a warning. */
+  strictScope?: boolean | undefined;
 }
 
 export function registeredExtension(
@@ -118,6 +122,23 @@ export interface RegistryState {
   disabled: DisabledSetting | undefined;
   /** The native hooks one copy registered for all of them: one pre and one post hook however many copies. */
   hooks: { readonly invocation: readonly Disposable[]; appTerminate: Disposable | undefined } | undefined;
+  /** The app's functions as registered since the SDK started watching (appFunctions.ts); absent from older copies. */
+  registrations?: ObservedFunctions | undefined;
+}
+
+/** The functions registered with the worker, in order, and why the list is not the whole app when it cannot be. */
+export interface ObservedFunctions {
+  readonly functions: AppFunctionValue[];
+  /** Set when some registration may have been missed: the list is then never used to judge a scope. */
+  unknownBecause: string | undefined;
+}
+
+/** One registered function (see `AppFunction`, its public name). */
+export interface AppFunctionValue {
+  readonly name: string;
+  readonly triggerType: string;
+  readonly methods?: readonly string[] | undefined;
+  readonly route?: string | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { watchRegistrations } from './appFunctions.js';
 import { findCoreApi, type CoreApi } from './coreApi.js';
 import { isDisabled, readDisabledSetting, type DisabledSetting } from './disabled.js';
 import { logInvocationFault, type InvocationLogTarget } from './faults.js';
@@ -182,6 +183,7 @@ const registries = new WeakMap<RegistryState, Registry>();
 export function currentRegistry(): Registry {
   const coreApi = findCoreApi();
   const state = sharedState(coreApi);
+  state.registrations ??= watchRegistrations(coreApi);
   let registry = registries.get(state);
   if (registry === undefined) {
     registry = new Registry(state, coreApi);
@@ -189,3 +191,7 @@ export function currentRegistry(): Registry {
   }
   return registry;
 }
+
+// Asked once at import too: the app's functions are watched from the moment the SDK is loaded, which is usually
+// before the app registers its first one (appFunctions.ts).
+currentRegistry();

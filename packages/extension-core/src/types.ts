@@ -62,6 +62,11 @@ export type ExtensionOrder = 'first' | 'last' | { readonly before: string } | { 
 export interface ExtensionRegistration {
   /** Overrides the extension's default scope. */
   scope?: Scope;
+  /**
+   * A function the scope names that the app does not have fails the app's start, instead of the warning (with the
+   * closest name) it gets otherwise. Checked at app start, when the SDK can see every function the app registered.
+   */
+  strictScope?: boolean;
 }
 
 /** The handle `defineExtension` returns: what the customer imports and configures. */

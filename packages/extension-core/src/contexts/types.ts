@@ -1,4 +1,5 @@
 import type { InvocationContext } from '@azure/functions';
+import type { AppFunction } from '../appFunctions.js';
 
 /** Console-like logging: `console` in the app phases, the invocation's own logger in invocation phases. */
 export interface Logger {
@@ -27,7 +28,14 @@ interface AppPhaseContext<O, A> extends ExtensionContext<O, A> {
 /** `init`: once, when the first `configure()` registers the extension. */
 export type InitContext<O, A> = AppPhaseContext<O, A>;
 /** `appStart`: when the worker starts the app, before the first invocation. */
-export type AppStartHookContext<O, A> = AppPhaseContext<O, A>;
+export interface AppStartHookContext<O, A> extends AppPhaseContext<O, A> {
+  /**
+   * The app's functions, in registration order (name, trigger type; for HTTP the methods and route), or `undefined`
+   * when the SDK could not see every registration (it was loaded after the app registered some, or the host's core
+   * API cannot be watched): see docs/lifecycle.md.
+   */
+  readonly functions: readonly AppFunction[] | undefined;
+}
 /** `appTerminate`: when the worker shuts the app down. */
 export type AppTerminateHookContext<O, A> = AppPhaseContext<O, A>;
 

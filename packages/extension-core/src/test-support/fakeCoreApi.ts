@@ -28,8 +28,26 @@ export class FakeCoreApi {
     Module.prototype.require = this.#originalRequire;
   }
 
+  /** What the app registered through `registerFunction`, as the worker keeps it. */
+  readonly functions: { metadata: unknown; callback: unknown }[] = [];
+  #programmingModel: unknown;
+
+  // A plain object, as the worker's is: its properties can be replaced.
   readonly api = {
     version: '3.10.1',
+    setProgrammingModel: (model: unknown): void => {
+      this.#programmingModel = model;
+    },
+    getProgrammingModel: (): unknown => this.#programmingModel,
+    registerFunction: (metadata: unknown, callback: unknown): { dispose(): void } => {
+      const entry = { metadata, callback };
+      this.functions.push(entry);
+      return {
+        dispose: () => {
+          this.functions.splice(this.functions.indexOf(entry), 1);
+        },
+      };
+    },
     registerHook: (name: string, callback: HookCallback): { dispose(): void } => {
       if (!Object.hasOwn(this.hooks, name)) throw new RangeError(`Unknown hook "${name}".`);
       const list = this.hooks[name as HookName];
