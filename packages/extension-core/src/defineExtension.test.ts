@@ -168,7 +168,7 @@ describe('defineExtension()', () => {
   it('rejects a bad scope or an unknown registration key at configure()', () => {
     const ext = defineExtension({ name: 'x' });
     expect(() => ext.configure({}, { scope: { functions: [] } })).toThrow('Extension "x": scope "functions" must be');
-    expect(() => ext.configure({}, { scopes: 'app' } as never)).toThrow('configure() takes only "scope", but got "scopes"');
+    expect(() => ext.configure({}, { scopes: 'app' } as never)).toThrow('configure() takes only "scope" and "strictScope", but got "scopes". Did you mean "scope"?');
     expect(ext.isConfigured).toBe(false);
   });
 
