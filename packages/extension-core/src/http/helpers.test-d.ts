@@ -1,7 +1,8 @@
 import type { HttpRequest } from '@azure/functions';
 import { expectTypeOf, it } from 'vitest';
 import { defineExtension } from '../defineExtension.js';
-import { appendResponseHeader, isHttpRequest, readRequestBody, requestHeader, setResponseHeader } from './index.js';
+import type { AppFunction } from '../appFunctions.js';
+import { appendResponseHeader, isHttpRequest, readRequestBody, requestHeader, setResponseHeader, withResponseHeader } from './index.js';
 
 // The helpers take the hooks' own contexts: each fits the phases it is meant for, and no other.
 it('fits the hook contexts they are meant for', () => {
@@ -17,7 +18,14 @@ it('fits the hook contexts they are meant for', () => {
     },
     async aroundHandler(ctx, next) {
       await readRequestBody(ctx, 'bytes');
-      return next();
+      const result = withResponseHeader(await next(), 'x-a', 'b', 'set');
+      expectTypeOf(result).toEqualTypeOf<unknown>();
+      // @ts-expect-error a change the helper does not know
+      withResponseHeader(result, 'x-a', 'b', 'add');
+      return result;
+    },
+    appStart(ctx) {
+      expectTypeOf(ctx.functions).toEqualTypeOf<readonly AppFunction[] | undefined>();
     },
     postInvocation(ctx) {
       setResponseHeader(ctx, 'x-a', 'b');
