@@ -92,6 +92,7 @@ export function registeredExtension(
     initStarted: false,
     initDone: undefined,
     initFailed: false,
+    strictScope: false,
   };
 }
 
