@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { workerCommand } from '../app/workerProtocol.js';
 
 export interface StartCommand {
   readonly kind: 'start';
@@ -10,18 +11,19 @@ export interface StartCommand {
   readonly verbose: boolean;
   readonly adminKey: string | undefined;
   readonly maxBodyBytes: number | undefined;
+  /** Azure's rule (default): an uncaught exception or unhandled rejection ends the worker process. */
+  readonly exitOnUncaughtErrors: boolean;
 }
 
 export type CliCommand =
   | StartCommand
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  /** Internal: the process `azfx start --watch` runs the app in. */
-  | { readonly kind: 'watch-child'; readonly start: StartCommand; readonly publicUrl: string };
+  /** Internal: a worker process of `azfx start`, which runs the app. */
+  | { readonly kind: 'worker'; readonly start: StartCommand };
 
 export class UsageError extends Error {}
 
-export const watchChildCommand = '__azfx-watch-child';
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -44,7 +46,10 @@ function parseSize(text: string): number {
   return bytes;
 }
 
-/** `azfx start [appDir] [--port N] [--host H] [--watch] [--verbose] [--admin-key K] [--max-body-size S]`, `azfx --help`. */
+/**
+ * `azfx start [appDir] [--port N] [--host H] [--watch] [--verbose] [--admin-key K] [--max-body-size S]
+ * [--survive-uncaught-errors]`, `azfx --help`.
+ */
 export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
   let parsed;
   try {
@@ -59,7 +64,7 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
         verbose: { type: 'boolean', short: 'v', default: false },
         'admin-key': { type: 'string' },
         'max-body-size': { type: 'string' },
-        'public-url': { type: 'string' },
+        'survive-uncaught-errors': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -78,7 +83,7 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
   if (command === undefined) {
     return { kind: 'help' };
   }
-  if (command !== 'start' && command !== watchChildCommand) {
+  if (command !== 'start' && command !== workerCommand) {
     throw new UsageError(`Unknown command "${command}". The command is \`azfx start [appDir]\`.`);
   }
   if (rest.length > 1) {
@@ -94,13 +99,10 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
     verbose: values.verbose,
     adminKey: adminKey === '' ? undefined : adminKey,
     maxBodyBytes: values['max-body-size'] === undefined ? undefined : parseSize(values['max-body-size']),
+    exitOnUncaughtErrors: !values['survive-uncaught-errors'],
   };
-  if (command === watchChildCommand) {
-    const publicUrl = values['public-url'];
-    if (publicUrl === undefined) {
-      throw new UsageError(`${watchChildCommand} needs --public-url.`);
-    }
-    return { kind: 'watch-child', start, publicUrl };
+  if (command === workerCommand) {
+    return { kind: 'worker', start };
   }
   return start;
 }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { RpcInvocationRequest, RpcTraceContext, RpcTypedData } from '../core/coreApiTypes.js';
-import { describeError } from '../describeError.js';
-import type { Logger } from '../logging/createLogger.js';
-import { runInvocation, type InvocationOutcome } from '../worker/runInvocation.js';
-import { createTraceContext } from '../worker/traceContext.js';
-import type { WorkerApp } from '../worker/WorkerApp.js';
-import type { FunctionDescriptor } from './functionDescriptors.js';
-import type { InFlightWork } from './InFlightWork.js';
+import type { RpcInvocationRequest, RpcTraceContext, RpcTypedData } from '../app/coreApiTypes.js';
+import { describeError } from '../app/describeError.js';
+import type { Logger } from '../app/logging/createLogger.js';
+import { createTraceContext } from '../app/traceContext.js';
+import type { InvocationOutcome, WorkerConnection } from '../app/workerConnection.js';
+import type { FunctionDescriptor } from '../app/functionDescriptors.js';
+import type { InFlightWork } from '../app/InFlightWork.js';
 
 /**
  * The reason the host gives for every invocation a caller asked for (an HTTP request, a manual run through the admin
@@ -40,19 +39,24 @@ function preview(data: RpcTypedData | null | undefined): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-/** A started app: its functions, and the host's way of invoking one (request building, logging, tracking). */
+/**
+ * A started app as the host sees it: its functions, and the host's way of invoking one (request building, the
+ * `Executing`/`Executed` lines, tracking for shutdown). Invocations go to whichever worker `connect` gives: always the
+ * same one in-process, the ready worker process for `azfx start` (waiting while a new one starts).
+ */
 export class AppRuntime {
-  readonly worker: WorkerApp;
   readonly functions: readonly FunctionDescriptor[];
-  readonly inFlight: InFlightWork;
+  /** Invocations that no HTTP request stands for (timers, admin runs, `invoke()`); requests are tracked by the server. */
+  readonly invocations: InFlightWork;
   readonly #logger: Logger;
   readonly #byName: ReadonlyMap<string, FunctionDescriptor>;
+  readonly #connect: () => Promise<WorkerConnection>;
 
-  constructor(worker: WorkerApp, functions: readonly FunctionDescriptor[], logger: Logger, inFlight: InFlightWork) {
-    this.worker = worker;
+  constructor(functions: readonly FunctionDescriptor[], logger: Logger, invocations: InFlightWork, connect: () => Promise<WorkerConnection>) {
     this.functions = functions;
     this.#logger = logger;
-    this.inFlight = inFlight;
+    this.invocations = invocations;
+    this.#connect = connect;
     this.#byName = new Map(functions.map((descriptor) => [descriptor.name.toLowerCase(), descriptor]));
   }
 
@@ -61,8 +65,17 @@ export class AppRuntime {
     return this.#byName.get(name.toLowerCase());
   }
 
-  invoke(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
-    return this.inFlight.track(this.#invoke(descriptor, input));
+  /**
+   * THE place where every non-HTTP invocation starts: a timer tick, a manual run through the admin API and
+   * `host.invoke()` all come through here (policies such as retries belong here).
+   */
+  invokeTrigger(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
+    return this.invocations.track(this.#invoke(descriptor, input));
+  }
+
+  /** The invocation of an HTTP request; the server tracks the request, so it is not counted twice. */
+  invokeForRequest(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
+    return this.#invoke(descriptor, input);
   }
 
   async #invoke(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
@@ -79,7 +92,8 @@ export class AppRuntime {
     const level = input.announce ? 'information' : 'debug';
     this.#logger.host(level, `Executing 'Functions.${descriptor.name}' (Reason='${input.reason}', Id=${invocationId})`, scope);
     const started = performance.now();
-    const outcome = await runInvocation(this.worker, descriptor.registered, request);
+    const worker = await this.#connect();
+    const outcome: InvocationOutcome = await worker.invoke(request, descriptor.name);
     const duration = Math.round(performance.now() - started);
     if (outcome.failed) {
       this.#logger.host('error', `Executed 'Functions.${descriptor.name}' (Failed, Id=${invocationId}, Duration=${duration}ms)`, scope);

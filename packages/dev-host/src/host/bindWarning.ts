@@ -1,4 +1,4 @@
-import { isLoopback } from '../http/isLoopback.js';
+import { isLoopback } from './http/isLoopback.js';
 
 /**
  * The warning for a host that listens beyond this machine, or `undefined` on loopback. Printed on stderr by both the

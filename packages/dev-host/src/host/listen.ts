@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import { isLoopback } from '../http/isLoopback.js';
-import { HostStartupError } from './HostStartupError.js';
+import { isLoopback } from './http/isLoopback.js';
+import { HostStartupError } from '../app/HostStartupError.js';
 
 /** Listens on `hostname:port`, turning the usual failures into start-up errors that say what to do. */
 export async function listen(server: Server, port: number, hostname: string): Promise<{ port: number; address: string }> {

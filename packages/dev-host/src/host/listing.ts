@@ -1,5 +1,5 @@
-import type { RouteTable } from '../routing/routeTable.js';
-import { isHttpTrigger, type FunctionDescriptor } from './functionDescriptors.js';
+import type { RouteTable } from './routing/routeTable.js';
+import { isHttpTrigger, type FunctionDescriptor } from '../app/functionDescriptors.js';
 import type { FunctionInfo } from './publicTypes.js';
 
 function methodsOf(descriptor: FunctionDescriptor): string[] {

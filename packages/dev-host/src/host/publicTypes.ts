@@ -1,4 +1,4 @@
-import type { LogRecord } from '../logging/LogRecord.js';
+import type { LogRecord } from '../app/logging/LogRecord.js';
 
 export interface StartHostOptions {
   /** The function app's folder (package.json with `main`, host.json, local.settings.json); relative to the cwd. */

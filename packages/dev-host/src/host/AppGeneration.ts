@@ -1,0 +1,73 @@
+import type { InFlightWork } from '../app/InFlightWork.js';
+import type { AppConfig } from '../app/config/readAppConfig.js';
+import type { Logger } from '../app/logging/createLogger.js';
+import type { FunctionRegistration, WorkerConnection } from '../app/workerConnection.js';
+import { AppRuntime } from './AppRuntime.js';
+import type { ServerContext } from './http/ServerContext.js';
+import { indexFunctions } from './indexFunctions.js';
+import { describeForUsers, listingLines } from './listing.js';
+import type { FunctionInfo } from './publicTypes.js';
+import type { RouteTable } from './routing/routeTable.js';
+import { TimerScheduler } from './timers/TimerScheduler.js';
+
+/** What the host's server needs whatever app it serves. */
+export interface HostSettings {
+  readonly logger: Logger;
+  readonly maxBodyBytes: number;
+  readonly adminKey: string | undefined;
+  /** The URL programs reach the host at (a literal loopback address), e.g. http://127.0.0.1:7071. */
+  readonly url: string;
+  isShuttingDown(): boolean;
+}
+
+/**
+ * One started app as the host indexed it: the functions a worker registered, their routes and timer schedules, and
+ * the server context that serves them. `azfx start --watch` makes a new one for each reload; `startHost()` makes one.
+ * Index errors (bad names, conflicting or reserved routes, bad schedules) are thrown as HostStartupErrors.
+ */
+export class AppGeneration {
+  readonly runtime: AppRuntime;
+  readonly routeTable: RouteTable;
+  readonly context: ServerContext;
+  readonly functions: readonly FunctionInfo[];
+  readonly #scheduler: TimerScheduler;
+
+  constructor(
+    registrations: readonly FunctionRegistration[],
+    httpUri: string | undefined,
+    config: AppConfig,
+    env: NodeJS.ProcessEnv,
+    settings: HostSettings,
+    invocations: InFlightWork,
+    connect: () => Promise<WorkerConnection>,
+  ) {
+    const { descriptors, routeTable, timers } = indexFunctions(registrations, config, env);
+    this.runtime = new AppRuntime(descriptors, settings.logger, invocations, connect);
+    this.routeTable = routeTable;
+    this.functions = describeForUsers(descriptors, routeTable, settings.url);
+    this.context = {
+      runtime: this.runtime,
+      routeTable,
+      logger: settings.logger,
+      maxBodyBytes: settings.maxBodyBytes,
+      adminKey: settings.adminKey,
+      fallbackHost: new URL(settings.url).host,
+      streamProxyUrl: httpUri === undefined ? undefined : new URL(httpUri),
+      isShuttingDown: () => settings.isShuttingDown(),
+    };
+    this.#scheduler = new TimerScheduler(this.runtime, timers);
+  }
+
+  /** Core Tools' listing of the functions, with URLs under `publicUrl` (`localhost` for loopback). */
+  listing(publicUrl: string): string[] {
+    return listingLines(this.functions, publicUrl, this.routeTable);
+  }
+
+  startTimers(): void {
+    this.#scheduler.start();
+  }
+
+  stopTimers(): void {
+    this.#scheduler.stop();
+  }
+}

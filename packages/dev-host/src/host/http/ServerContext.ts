@@ -1,0 +1,21 @@
+import type { AppRuntime } from '../AppRuntime.js';
+import type { Logger } from '../../app/logging/createLogger.js';
+import type { RouteTable } from '../routing/routeTable.js';
+
+/** Everything the HTTP server needs to serve a started app. */
+export interface ServerContext {
+  readonly runtime: AppRuntime;
+  readonly routeTable: RouteTable;
+  readonly logger: Logger;
+  /** Largest request body accepted, in bytes (413 above it). */
+  readonly maxBodyBytes: number;
+  readonly adminKey: string | undefined;
+  /** Used as the URL's host when a request has no usable Host header. */
+  readonly fallbackHost: string;
+  /** The library's HTTP proxy (`HttpUri`) when the app enabled HTTP streaming. */
+  readonly streamProxyUrl: URL | undefined;
+  isShuttingDown(): boolean;
+}
+
+/** No worker can serve the app now (it failed to start); the message says what to do. */
+export class AppUnavailableError extends Error {}

@@ -1,0 +1,179 @@
+import { Agent } from 'node:http';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { environmentFor } from '../app/config/applyEnvironment.js';
+import { readAppConfig, type AppConfig } from '../app/config/readAppConfig.js';
+import { describeError } from '../app/describeError.js';
+import { HostStartupError } from '../app/HostStartupError.js';
+import { InFlightWork } from '../app/InFlightWork.js';
+import { createLogger } from '../app/logging/createLogger.js';
+import { workerCommand } from '../app/workerProtocol.js';
+import { AppGeneration } from './AppGeneration.js';
+import { bindWarning } from './bindWarning.js';
+import { createHostServer } from './createHostServer.js';
+import { hostEnvironment } from './hostEnvironment.js';
+import { resolveHostOptions } from './hostOptions.js';
+import { createRequestListener } from './http/createRequestListener.js';
+import { listen, urlHost } from './listen.js';
+import { Shutdown } from './Shutdown.js';
+import { watchAppFiles, type AppWatcher } from './watch/watchAppFiles.js';
+import { takeOverDebugging } from './worker/inspectorHandover.js';
+import { WorkerProcess } from './worker/WorkerProcess.js';
+import { WorkerSupervisor } from './worker/WorkerSupervisor.js';
+
+export interface ProcessHostOptions {
+  readonly appDir: string;
+  readonly port: number | undefined;
+  /** The port when `port` is not given, after local.settings.json `Host.LocalHttpPort` (Core Tools' rule). */
+  readonly defaultPort: number;
+  readonly hostname: string;
+  readonly verbose: boolean;
+  readonly adminKey: string | undefined;
+  readonly maxBodyBytes: number | undefined;
+  readonly watch: boolean;
+  /** Azure's rule: an uncaught exception or unhandled rejection ends the worker. */
+  readonly exitOnUncaughtErrors: boolean;
+  /** The script that runs `azfx __azfx-worker` (the CLI itself). */
+  readonly cliEntry: string;
+}
+
+export interface ProcessHost {
+  /** A URL programs can use, e.g. http://127.0.0.1:7071. */
+  readonly url: string;
+  /** Stops intake, waits for running work (bounded), stops the worker (appTerminate hooks run). Idempotent. */
+  close(): Promise<void>;
+}
+
+const drainTimeoutMs = 10_000;
+
+/**
+ * `azfx start`, with or without --watch: this process is the host (port, request checks, routing, admin API,
+ * timers, logs, restarts) and the app runs in a worker process, as in Azure. Requests are served by the same code as
+ * `startHost()`; only the worker connection differs. Resolves once the first worker serves, or with the start-up
+ * error when it cannot start (with --watch the host stays up and waits for a change instead).
+ */
+export async function startProcessHost(options: ProcessHostOptions): Promise<ProcessHost> {
+  const resolved = resolveHostOptions({
+    hostname: options.hostname,
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+  });
+  const logger = createLogger({ quiet: false, verbose: options.verbose });
+  const resolvedDir = path.resolve(options.appDir);
+  const appDir = await realpath(resolvedDir).catch(() => resolvedDir);
+  const requests = new InFlightWork();
+  const invocations = new InFlightWork();
+  const shutdown = new Shutdown(logger, requests, invocations);
+  const server = createHostServer(resolved);
+  const streamAgent = new Agent({ keepAlive: true });
+  shutdown.release(() => {
+    streamAgent.destroy();
+  });
+
+  try {
+    let config = await readAppConfig(appDir);
+    const bound = await listen(server, options.port ?? config.localHttpPort ?? options.defaultPort, resolved.hostname);
+    const serverClosed = new Promise<void>((resolve) => server.once('close', resolve));
+    shutdown.onStop(() => {
+      server.close();
+      server.closeIdleConnections();
+    });
+    shutdown.release(async () => {
+      server.closeAllConnections();
+      await serverClosed;
+    });
+    server.on('error', (error) => {
+      logger.host('error', `HTTP server error: ${error.message}`);
+    });
+    const url = `http://${urlHost(bound.address, false)}:${bound.port}`;
+    const publicUrl = `http://${urlHost(bound.address, true)}:${bound.port}`;
+    const warning = bindWarning(resolved.hostname);
+    if (warning !== undefined) {
+      logger.host('warning', warning);
+    }
+    const settings = { logger, maxBodyBytes: resolved.maxBodyBytes, adminKey: options.adminKey, url, isShuttingDown: () => shutdown.started };
+    const debugging = takeOverDebugging(process.execArgv, process.env.NODE_OPTIONS);
+    if (debugging.address !== undefined) {
+      logger.host('information', `The debugger port ${debugging.address} is the app's: the worker process listens on it (the host gave it up).`);
+    }
+    // The admin key stays in the host: the worker (the app's code) gets neither the variable nor the argument.
+    const { AZFX_ADMIN_KEY: _adminKey, ...hostEnv } = process.env;
+    const workerEnvFor = (appConfig: AppConfig): NodeJS.ProcessEnv => {
+      const environment = hostEnvironment(appConfig, logger, new URL(publicUrl).host);
+      const merged = environmentFor(hostEnv, environment.settings, environment.defaults);
+      environment.reportSkipped(merged.skippedSettings);
+      return { ...merged.env, NODE_OPTIONS: debugging.nodeOptions };
+    };
+    let workerEnv = workerEnvFor(config);
+    const workerArgs = [workerCommand, appDir, ...(options.verbose ? ['--verbose'] : []), ...(options.exitOnUncaughtErrors ? [] : ['--survive-uncaught-errors'])];
+
+    let lastListing = '';
+    const supervisor: WorkerSupervisor = new WorkerSupervisor({
+      logger,
+      spawn: () => new WorkerProcess({ entry: options.cliEntry, args: workerArgs, env: workerEnv, execArgv: debugging.execArgv }),
+      index: (worker) => new AppGeneration(worker.functions, worker.httpUri, config, workerEnv, settings, invocations, () => supervisor.connect()),
+      onServing: (generation) => {
+        const listing = generation.listing(publicUrl);
+        if (listing.join('\n') !== lastListing) {
+          lastListing = listing.join('\n');
+          for (const line of listing) {
+            logger.host('information', line);
+          }
+        }
+      },
+      onStartFailed: (message) => {
+        logger.host('error', `The app cannot start.\n${message}${options.watch ? '\nWaiting for a change to reload.' : ''}`);
+      },
+      drainTimeoutMs,
+      waitForChangeAfterFailedStart: options.watch,
+      handsOverInspector: debugging.address !== undefined,
+    });
+    shutdown.release(() => supervisor.stop());
+    server.on('request', createRequestListener({ context: () => supervisor.current(), logger, fallbackHost: new URL(url).host, streamAgent, requests }));
+
+    const failure = await supervisor.start();
+    if (failure !== undefined && !options.watch) {
+      throw new HostStartupError(failure);
+    }
+
+    if (options.watch) {
+      let watchedMain = config.main;
+      const onChange = (changed: string): void => {
+        logger.host('information', `${changed} changed: reloading the app.`);
+        void readAppConfig(appDir).then(
+          async (next) => {
+            config = next;
+            workerEnv = workerEnvFor(next);
+            if (next.main !== watchedMain && !shutdown.started) {
+              // A new "main" may reach into other folders: watch what it matches now.
+              watchedMain = next.main;
+              await watcher.close();
+              watcher = watchAppFiles(appDir, watchedMain, onChange);
+            }
+            await supervisor.reload();
+          },
+          // The new worker reports what is wrong with the configuration.
+          () => supervisor.reload(),
+        );
+      };
+      let watcher: AppWatcher = watchAppFiles(appDir, config.main, onChange);
+      shutdown.onStop(() => watcher.close());
+      await watcher.ready;
+    }
+    return {
+      url,
+      close: async () => {
+        if (!shutdown.started) {
+          logger.host('information', 'Stopping the host: no new connections; waiting for running invocations.');
+        }
+        await shutdown.run(drainTimeoutMs);
+      },
+    };
+  } catch (error: unknown) {
+    await shutdown.run(resolved.shutdownTimeoutMs);
+    if (error instanceof HostStartupError) {
+      throw error;
+    }
+    throw new HostStartupError(`The dev host failed to start: ${describeError(error)}`, { cause: error });
+  }
+}
