@@ -17,7 +17,14 @@ Options:
                          (POST /admin/functions/{name}) when they send x-functions-key: <key>.
                          Also read from AZFX_ADMIN_KEY.
       --max-body-size <size>
-                         Largest request body accepted (e.g. 10mb). Default: 100mb. Larger: 413.
+                         Largest request body accepted (e.g. 10mb). Default: the app setting
+                         FUNCTIONS_REQUEST_BODY_SIZE_LIMIT (bytes), else 100mb. Larger: 413.
+      --cors <origins>   Allowed CORS origins, comma-separated, or "*" (as func start).
+                         Default: local.settings.json Host.CORS.
+      --cors-credentials Allow credentialed CORS requests. Default: Host.CORSCredentials.
+      --functions <names...>
+                         Load only these functions (space-separated; put appDir before it).
+                         host.json "functions" applies too.
   -h, --help             Show this help.
       --version          Print the version.
 

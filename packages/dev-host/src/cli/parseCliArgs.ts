@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { workerCommand } from '../app/workerProtocol.js';
+import { checkStartFlags, StartFlagError, takeFunctionsFlag } from './startFlags.js';
 
 export interface StartCommand {
   readonly kind: 'start';
@@ -13,6 +14,10 @@ export interface StartCommand {
   readonly maxBodyBytes: number | undefined;
   /** Azure's rule (default): an uncaught exception or unhandled rejection ends the worker process. */
   readonly exitOnUncaughtErrors: boolean;
+  /** azfx #14, as `func start`: `--functions a b`, `--cors <origins>`, `--cors-credentials` (present only when given). */
+  readonly functions?: readonly string[];
+  readonly cors?: string;
+  readonly corsCredentials?: boolean;
 }
 
 export type CliCommand =
@@ -52,9 +57,14 @@ function parseSize(text: string): number {
  */
 export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
   let parsed;
+  let functions: string[] | undefined;
   try {
+    // azfx #14: func start's flags, "not supported by azfx: <why>" and "did you mean".
+    checkStartFlags(args);
+    const taken = takeFunctionsFlag(args);
+    functions = taken.functions;
     parsed = parseArgs({
-      args: [...args],
+      args: taken.rest,
       allowPositionals: true,
       strict: true,
       options: {
@@ -65,11 +75,16 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
         'admin-key': { type: 'string' },
         'max-body-size': { type: 'string' },
         'survive-uncaught-errors': { type: 'boolean', default: false },
+        cors: { type: 'string' },
+        'cors-credentials': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
     });
   } catch (error: unknown) {
+    if (error instanceof StartFlagError) {
+      throw new UsageError(error.message);
+    }
     throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'));
   }
   const { values, positionals } = parsed;
@@ -100,6 +115,9 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
     adminKey: adminKey === '' ? undefined : adminKey,
     maxBodyBytes: values['max-body-size'] === undefined ? undefined : parseSize(values['max-body-size']),
     exitOnUncaughtErrors: !values['survive-uncaught-errors'],
+    ...(functions === undefined ? {} : { functions }),
+    ...(values.cors === undefined ? {} : { cors: values.cors }),
+    ...(values['cors-credentials'] ? { corsCredentials: true } : {}),
   };
   if (command === workerCommand) {
     return { kind: 'worker', start };

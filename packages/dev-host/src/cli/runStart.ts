@@ -18,6 +18,9 @@ export function hostOptions(command: StartCommand, cliEntry = process.argv[1] ??
     watch: command.watch,
     exitOnUncaughtErrors: command.exitOnUncaughtErrors,
     cliEntry,
+    functions: command.functions,
+    cors: command.cors,
+    corsCredentials: command.corsCredentials,
   };
 }
 

@@ -9,6 +9,9 @@ import { describeForUsers, listingLines } from './listing.js';
 import type { FunctionInfo } from './publicTypes.js';
 import type { RouteTable } from './routing/routeTable.js';
 import { TimerScheduler } from './timers/TimerScheduler.js';
+// azfx #14 (parity with Azure): functionTimeout, disabled/selected functions, CORS, custom headers, body limit.
+import { appPolicies, type HostPolicyOptions } from './config/appPolicies.js';
+import { bindingGaps } from './config/emulatedBindings.js';
 
 /** What the host's server needs whatever app it serves. */
 export interface HostSettings {
@@ -18,6 +21,8 @@ export interface HostSettings {
   /** The URL programs reach the host at (a literal loopback address), e.g. http://127.0.0.1:7071. */
   readonly url: string;
   isShuttingDown(): boolean;
+  /** azfx #14: options that decide the host's rules for the app (--functions, --cors, ...). */
+  readonly policy?: HostPolicyOptions;
 }
 
 /**
@@ -30,6 +35,8 @@ export class AppGeneration {
   readonly routeTable: RouteTable;
   readonly context: ServerContext;
   readonly functions: readonly FunctionInfo[];
+  /** Said once when the app starts: settings Azure treats differently, bindings the dev host does not emulate. */
+  readonly warnings: readonly string[];
   readonly #scheduler: TimerScheduler;
 
   constructor(
@@ -41,15 +48,29 @@ export class AppGeneration {
     invocations: InFlightWork,
     connect: () => Promise<WorkerConnection>,
   ) {
-    const { descriptors, routeTable, timers } = indexFunctions(registrations, config, env);
-    this.runtime = new AppRuntime(descriptors, settings.logger, invocations, connect);
+    const policies = appPolicies(registrations, config, env, settings.policy ?? {}, settings.maxBodyBytes);
+    const { descriptors, routeTable, timers } = indexFunctions(policies.enabled, config, env);
+    this.runtime = new AppRuntime(descriptors, settings.logger, invocations, connect, policies.functionTimeout);
     this.routeTable = routeTable;
-    this.functions = describeForUsers(descriptors, routeTable, settings.url);
+    const gaps = new Map(descriptors.map((descriptor) => [descriptor.name, bindingGaps(descriptor)]));
+    this.functions = [
+      ...describeForUsers(descriptors, routeTable, settings.url).map((info) => {
+        const notEmulated = gaps.get(info.name) ?? [];
+        return notEmulated.length > 0 ? { ...info, notEmulated } : info;
+      }),
+      ...policies.disabled.map((disabled) => ({ ...disabled, disabled: true })),
+    ];
+    this.warnings = [
+      ...policies.warnings,
+      ...[...gaps].flatMap(([name, reasons]) => reasons.map((reason) => `Function '${name}': ${reason}.`)),
+    ];
     this.context = {
       runtime: this.runtime,
       routeTable,
       logger: settings.logger,
-      maxBodyBytes: settings.maxBodyBytes,
+      maxBodyBytes: policies.maxBodyBytes,
+      cors: policies.cors,
+      customHeaders: policies.customHeaders,
       adminKey: settings.adminKey,
       fallbackHost: new URL(settings.url).host,
       streamProxyUrl: httpUri === undefined ? undefined : new URL(httpUri),

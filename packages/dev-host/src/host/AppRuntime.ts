@@ -7,6 +7,7 @@ import { createTraceContext } from '../app/traceContext.js';
 import type { InvocationOutcome, WorkerConnection } from '../app/workerConnection.js';
 import type { FunctionDescriptor } from '../app/functionDescriptors.js';
 import type { InFlightWork } from '../app/InFlightWork.js';
+import { withFunctionTimeout, type FunctionTimeoutPolicy } from './config/functionTimeout.js';
 
 /**
  * The reason the host gives for every invocation a caller asked for (an HTTP request, a manual run through the admin
@@ -51,8 +52,16 @@ export class AppRuntime {
   readonly #logger: Logger;
   readonly #byName: ReadonlyMap<string, FunctionDescriptor>;
   readonly #connect: () => Promise<WorkerConnection>;
+  readonly #timeout: FunctionTimeoutPolicy | undefined;
 
-  constructor(functions: readonly FunctionDescriptor[], logger: Logger, invocations: InFlightWork, connect: () => Promise<WorkerConnection>) {
+  constructor(
+    functions: readonly FunctionDescriptor[],
+    logger: Logger,
+    invocations: InFlightWork,
+    connect: () => Promise<WorkerConnection>,
+    timeout?: FunctionTimeoutPolicy,
+  ) {
+    this.#timeout = timeout;
     this.functions = functions;
     this.#logger = logger;
     this.invocations = invocations;
@@ -93,7 +102,8 @@ export class AppRuntime {
     this.#logger.host(level, `Executing 'Functions.${descriptor.name}' (Reason='${input.reason}', Id=${invocationId})`, scope);
     const started = performance.now();
     const worker = await this.#connect();
-    const outcome: InvocationOutcome = await worker.invoke(request, descriptor.name);
+    // azfx #14: host.json functionTimeout fails the invocation as the host does.
+    const outcome: InvocationOutcome = await withFunctionTimeout(worker.invoke(request, descriptor.name), this.#timeout, scope, this.#logger);
     const duration = Math.round(performance.now() - started);
     if (outcome.failed) {
       this.#logger.host('error', `Executed 'Functions.${descriptor.name}' (Failed, Id=${invocationId}, Duration=${duration}ms)`, scope);

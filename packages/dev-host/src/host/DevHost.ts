@@ -45,6 +45,10 @@ export class DevHost implements Host {
     }
     const descriptor = this.#parts.generation.runtime.find(functionName);
     if (!descriptor) {
+      // azfx #14: a disabled function is known but not runnable, as in the host.
+      if (this.functions.some((fn) => fn.disabled === true && fn.name.toLowerCase() === functionName.toLowerCase())) {
+        throw new Error(`Function "${functionName}" is disabled (app setting AzureWebJobs.${functionName}.Disabled): remove the setting or set it to false to run it.`);
+      }
       const names = this.functions.map((fn) => fn.name).join(', ') || '(none)';
       throw new Error(`The app has no function named "${functionName}". Its functions: ${names}.`);
     }

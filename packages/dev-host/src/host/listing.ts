@@ -39,11 +39,13 @@ export function listingLines(functions: readonly FunctionInfo[], listingBaseUrl:
   }
   const lines = ['Functions:'];
   for (const fn of functions) {
+    // azfx #14: disabled and not-emulated functions are marked (the reasons are printed once after the listing).
+    const mark = fn.disabled === true ? ' (disabled)' : fn.notEmulated !== undefined ? ' (not emulated: see below)' : '';
     if (fn.url === undefined) {
-      lines.push(`\t${fn.name}: ${fn.triggerType}`);
+      lines.push(`\t${fn.name}: ${fn.triggerType}${mark}`);
     } else {
       const methods = fn.methods && fn.methods.length > 0 ? fn.methods.join(',') : 'ALL METHODS';
-      lines.push(`\t${fn.name}: [${methods}] ${listingBaseUrl}${routeTable.routeUrlPath(fn.name)}`);
+      lines.push(`\t${fn.name}: [${methods}] ${listingBaseUrl}${routeTable.routeUrlPath(fn.name)}${mark}`);
     }
   }
   return lines;

@@ -23,6 +23,12 @@ export interface StartHostOptions {
   readonly shutdownTimeoutMs?: number;
   /** Lets callers from other machines use the admin endpoints when they send it in `x-functions-key`. */
   readonly adminKey?: string;
+  /** Load only these functions (Core Tools' `--functions`); host.json `functions` applies too. */
+  readonly functions?: readonly string[];
+  /** Allowed CORS origins, comma-separated, or "*" (Core Tools' `--cors`); default: local.settings.json `Host.CORS`. */
+  readonly cors?: string;
+  /** Allow credentialed CORS requests (Core Tools' `--cors-credentials`); default: `Host.CORSCredentials`. */
+  readonly corsCredentials?: boolean;
 }
 
 export interface FunctionInfo {
@@ -35,6 +41,10 @@ export interface FunctionInfo {
   readonly route?: string;
   /** HTTP functions: the URL with its template, e.g. 'http://127.0.0.1:7071/api/products/{id:int?}'. */
   readonly url?: string;
+  /** azfx #14: `AzureWebJobs.<name>.Disabled` is set: listed, but not served (404), scheduled or runnable. */
+  readonly disabled?: boolean;
+  /** azfx #14: what Azure would do for this function that the dev host does not (non-emulated triggers and bindings). */
+  readonly notEmulated?: readonly string[];
 }
 
 /** What `invoke()` accepts as the input of an HTTP function. */

@@ -92,13 +92,24 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
       worker.httpUri,
       config,
       process.env,
-      { logger, maxBodyBytes: resolved.maxBodyBytes, adminKey: options.adminKey, url, isShuttingDown: () => shutdown.started },
+      {
+        logger,
+        maxBodyBytes: resolved.maxBodyBytes,
+        adminKey: options.adminKey,
+        url,
+        isShuttingDown: () => shutdown.started,
+        // azfx #14: the host's rules for the app (the in-process worker cannot be restarted after a timeout).
+        policy: { functions: options.functions, cors: options.cors, corsCredentials: options.corsCredentials, maxBodyBytesOption: options.maxBodyBytes },
+      },
       invocations,
       () => Promise.resolve(worker),
     );
     resolveContext(generation.context);
     for (const line of generation.listing(publicUrl)) {
       logger.host('information', line);
+    }
+    for (const warning of generation.warnings) {
+      logger.host('warning', warning);
     }
     generation.startTimers();
     shutdown.onStop(() => {

@@ -35,6 +35,10 @@ export interface ProcessHostOptions {
   readonly exitOnUncaughtErrors: boolean;
   /** The script that runs `azfx __azfx-worker` (the CLI itself). */
   readonly cliEntry: string;
+  /** azfx #14: `--functions`, `--cors`, `--cors-credentials`. */
+  readonly functions?: readonly string[] | undefined;
+  readonly cors?: string | undefined;
+  readonly corsCredentials?: boolean | undefined;
 }
 
 export interface ProcessHost {
@@ -91,7 +95,21 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     if (warning !== undefined) {
       logger.host('warning', warning);
     }
-    const settings = { logger, maxBodyBytes: resolved.maxBodyBytes, adminKey: options.adminKey, url, isShuttingDown: () => shutdown.started };
+    const settings = {
+      logger,
+      maxBodyBytes: resolved.maxBodyBytes,
+      adminKey: options.adminKey,
+      url,
+      isShuttingDown: () => shutdown.started,
+      // azfx #14: the host's rules for the app; after a function timeout the worker restarts, as the host does.
+      policy: {
+        functions: options.functions,
+        cors: options.cors,
+        corsCredentials: options.corsCredentials,
+        maxBodyBytesOption: options.maxBodyBytes,
+        onFunctionTimeout: () => void supervisor.reload(),
+      },
+    };
     const debugging = takeOverDebugging(process.execArgv, process.env.NODE_OPTIONS);
     if (debugging.address !== undefined) {
       logger.host('information', `The debugger port ${debugging.address} is the app's: the worker process listens on it (the host gave it up).`);
@@ -118,6 +136,9 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
           lastListing = listing.join('\n');
           for (const line of listing) {
             logger.host('information', line);
+          }
+          for (const warning of generation.warnings) {
+            logger.host('warning', warning);
           }
         }
       },

@@ -24,7 +24,7 @@ describe('readAppConfig', () => {
     write('package.json', { main: 'dist/*.js', type: 'module' });
     write('host.json', '{\n  // a comment\n  "version": "2.0", /* another */ "extensions": { "http": { "routePrefix": "/v2/" } }\n}');
     write('local.settings.json', { IsEncrypted: false, Values: { A: 'a', N: 5, B: true }, Host: { LocalHttpPort: 7072 } });
-    expect(await readAppConfig(appDir)).toEqual({
+    expect(await readAppConfig(appDir)).toMatchObject({
       appDir,
       main: 'dist/*.js',
       packageType: 'module',
@@ -34,8 +34,9 @@ describe('readAppConfig', () => {
     });
   });
 
-  it('defaults the route prefix to api, keeps an empty one, and works without the optional files', async () => {
+  it('defaults the route prefix to api, keeps an empty one, and works without local.settings.json', async () => {
     write('package.json', { main: 'index.js' });
+    write('host.json', { version: '2.0' });
     expect((await readAppConfig(appDir)).routePrefix).toBe('api');
     write('host.json', { version: '2.0', extensions: { http: { routePrefix: '' } } });
     expect((await readAppConfig(appDir)).routePrefix).toBe('');
@@ -45,9 +46,10 @@ describe('readAppConfig', () => {
     ['no package.json', {}, /No package\.json in .*azfx start path\/to\/app/],
     ['no main', { 'package.json': { name: 'x' } }, /has no "main".*"main": "dist\/src\/functions\/\*\.js"/],
     ['invalid package.json', { 'package.json': '{ "main": ' }, /package\.json is not valid JSON/],
-    ['non-string routePrefix', { 'package.json': { main: 'a.js' }, 'host.json': { extensions: { http: { routePrefix: 5 } } } }, /routePrefix must be a string/],
-    ['encrypted settings', { 'package.json': { main: 'a.js' }, 'local.settings.json': { IsEncrypted: true, Values: {} } }, /encrypted/],
-    ['object setting', { 'package.json': { main: 'a.js' }, 'local.settings.json': { Values: { X: { nested: 1 } } } }, /Values\.X must be a string/],
+    ['non-string routePrefix', { 'package.json': { main: 'a.js' }, 'host.json': { version: '2.0', extensions: { http: { routePrefix: 5 } } } }, /routePrefix must be a string/],
+    ['no host.json', { 'package.json': { main: 'a.js' } }, /No host\.json in .*create host\.json with \{ "version": "2\.0" \}/],
+    ['encrypted settings', { 'package.json': { main: 'a.js' }, 'host.json': { version: '2.0' }, 'local.settings.json': { IsEncrypted: true, Values: {} } }, /encrypted/],
+    ['object setting', { 'package.json': { main: 'a.js' }, 'host.json': { version: '2.0' }, 'local.settings.json': { Values: { X: { nested: 1 } } } }, /Values\.X must be a string/],
   ])('explains %s', async (_name, files: Record<string, unknown>, message) => {
     for (const [file, content] of Object.entries(files)) {
       write(file, content);

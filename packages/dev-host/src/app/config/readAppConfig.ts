@@ -2,6 +2,9 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { HostStartupError } from '../HostStartupError.js';
 import { isPlainObject, readJsonFile } from './readJsonFile.js';
+// azfx #14 (parity with Azure): host.json and local.settings.json `Host` are checked in their own modules.
+import { hostJsonSettings, type HostJsonSettings } from './hostJsonSettings.js';
+import { localHostSettings, type LocalHostSettings } from './localSettingsHost.js';
 
 export interface AppConfig {
   readonly appDir: string;
@@ -15,6 +18,10 @@ export interface AppConfig {
   readonly settings: Readonly<Record<string, string>>;
   /** local.settings.json `Host.LocalHttpPort`, which Core Tools uses as its default port. */
   readonly localHttpPort: number | undefined;
+  /** host.json settings beyond the route prefix (functionTimeout, logging, customHeaders, ...). */
+  readonly host: HostJsonSettings;
+  /** local.settings.json `Host` (CORS). */
+  readonly localHost: LocalHostSettings;
 }
 
 const defaultRoutePrefix = 'api';
@@ -25,6 +32,7 @@ export async function readAppConfig(appDir: string): Promise<AppConfig> {
   const packageJson = await readPackageJson(appDir);
   const hostJson = await readJsonFile(path.join(appDir, 'host.json'), 'host.json');
   const localSettings = await readJsonFile(path.join(appDir, 'local.settings.json'), 'local.settings.json');
+  const host = hostJsonSettings(hostJson, appDir);
   return {
     appDir,
     main: packageJson.main,
@@ -32,6 +40,8 @@ export async function readAppConfig(appDir: string): Promise<AppConfig> {
     routePrefix: routePrefixOf(hostJson),
     settings: settingsOf(localSettings),
     localHttpPort: localHttpPortOf(localSettings),
+    host,
+    localHost: localHostSettings(localSettings),
   };
 }
 

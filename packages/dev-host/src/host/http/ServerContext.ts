@@ -1,6 +1,7 @@
 import type { AppRuntime } from '../AppRuntime.js';
 import type { Logger } from '../../app/logging/createLogger.js';
 import type { RouteTable } from '../routing/routeTable.js';
+import type { CorsPolicy } from './cors.js';
 
 /** Everything the HTTP server needs to serve a started app. */
 export interface ServerContext {
@@ -15,6 +16,10 @@ export interface ServerContext {
   /** The library's HTTP proxy (`HttpUri`) when the app enabled HTTP streaming. */
   readonly streamProxyUrl: URL | undefined;
   isShuttingDown(): boolean;
+  /** azfx #14: `--cors` / local.settings.json `Host.CORS`; undefined: no CORS handling (as Core Tools without it). */
+  readonly cors?: CorsPolicy | undefined;
+  /** azfx #14: host.json `extensions.http.customHeaders`, on every response (the function's own headers win). */
+  readonly customHeaders?: Readonly<Record<string, string>>;
 }
 
 /** No worker can serve the app now (it failed to start); the message says what to do. */

@@ -10,6 +10,7 @@ import { sendStatus } from './sendResponse.js';
 import { serveBufferedFunction } from './serveBufferedFunction.js';
 import { serveStreamingFunction } from './serveStreamingFunction.js';
 import { AppUnavailableError, type ServerContext } from './ServerContext.js';
+import { applyCors } from './cors.js';
 
 export interface RequestListenerOptions {
   /**
@@ -89,6 +90,13 @@ async function handle(options: RequestListenerOptions, req: IncomingMessage, res
   }
   if (isAdminPath(url.pathname)) {
     await handleAdminRequest(context, req, res, url);
+    return;
+  }
+  // azfx #14: host.json customHeaders and CORS, as the host's middleware applies them before routing.
+  for (const [name, value] of Object.entries(context.customHeaders ?? {})) {
+    res.setHeader(name, value);
+  }
+  if (applyCors(context.cors, req, res)) {
     return;
   }
   const method = req.method ?? 'GET';

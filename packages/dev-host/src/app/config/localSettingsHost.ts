@@ -1,0 +1,32 @@
+import { HostStartupError } from '../HostStartupError.js';
+import { isPlainObject } from './readJsonFile.js';
+
+/** local.settings.json `Host`: what Core Tools reads from it besides the port. */
+export interface LocalHostSettings {
+  /** `Host.CORS`: comma-separated origins, `undefined` when not set. */
+  readonly cors: string | undefined;
+  /** `Host.CORSCredentials`. */
+  readonly corsCredentials: boolean;
+}
+
+/** Checks local.settings.json `Host` (Core Tools reads it before starting anything). */
+export function localHostSettings(localSettings: unknown): LocalHostSettings {
+  const host = isPlainObject(localSettings) ? localSettings.Host : undefined;
+  if (host === undefined || host === null) {
+    return { cors: undefined, corsCredentials: false };
+  }
+  if (!isPlainObject(host)) {
+    throw new HostStartupError('local.settings.json "Host" must be an object, e.g. { "LocalHttpPort": 7071, "CORS": "http://localhost:3000" }.');
+  }
+  const { CORS: cors, CORSCredentials: credentials, LocalHttpPort: port } = host;
+  if (port !== undefined && port !== null && !(typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new HostStartupError(`local.settings.json Host.LocalHttpPort must be a port number from 0 to 65535 (got ${JSON.stringify(port)}): e.g. "LocalHttpPort": 7072.`);
+  }
+  if (cors !== undefined && cors !== null && typeof cors !== 'string') {
+    throw new HostStartupError(`local.settings.json Host.CORS must be a string of comma-separated origins (got ${JSON.stringify(cors)}): e.g. "CORS": "http://localhost:3000,https://example.com".`);
+  }
+  if (credentials !== undefined && credentials !== null && typeof credentials !== 'boolean') {
+    throw new HostStartupError(`local.settings.json Host.CORSCredentials must be true or false (got ${JSON.stringify(credentials)}).`);
+  }
+  return { cors: typeof cors === 'string' && cors.trim() !== '' ? cors : undefined, corsCredentials: credentials === true };
+}
