@@ -47,19 +47,24 @@ function squash(name: string): string {
   return name.replace(/-/g, '').toLowerCase();
 }
 
+/** Edits between two names, a swap of neighbouring letters counting as one (the commonest typo: --prot). */
 function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      const left = previous[j - 1] ?? 0;
-      previous[j] = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      const row = rows[i];
+      if (row) {
+        row[j] = best;
+      }
     }
   }
-  return previous[b.length] ?? Number.POSITIVE_INFINITY;
+  return at(a.length, b.length);
 }
 
 function closest(name: string): string | undefined {
@@ -86,7 +91,7 @@ export function checkStartFlags(args: readonly string[]): void {
       const short = arg.slice(1, 2);
       if (!azfxShortFlags.has(short) && arg.length === 2) {
         const funcLong = short === 't' ? 'timeout' : undefined;
-        throw new StartFlagError(funcLong === undefined ? `Unknown option ${arg}. See \`azfx --help\`.` : `-${short} (--${funcLong}) is not supported by azfx: ${funcStartOnly[funcLong] ?? ''}.`);
+        throw new StartFlagError(funcLong === undefined ? `Unknown option '${arg}'. See \`azfx --help\`.` : `-${short} (--${funcLong}) is not supported by azfx: ${funcStartOnly[funcLong] ?? ''}.`);
       }
       continue;
     }
@@ -96,14 +101,14 @@ export function checkStartFlags(args: readonly string[]): void {
     }
     const known = (azfxFlags as readonly string[]).find((flag) => squash(flag) === squash(name));
     if (known !== undefined) {
-      throw new StartFlagError(`Unknown option --${name}. Did you mean --${known}?`);
+      throw new StartFlagError(`Unknown option '--${name}'. Did you mean --${known}?`);
     }
     const unsupported = Object.keys(funcStartOnly).find((flag) => squash(flag) === squash(name));
     if (unsupported !== undefined) {
       throw new StartFlagError(`--${name} is not supported by azfx: ${funcStartOnly[unsupported] ?? ''}.`);
     }
     const suggestion = closest(name);
-    throw new StartFlagError(`Unknown option --${name}.${suggestion === undefined ? ' See `azfx --help`.' : ` Did you mean --${suggestion}?`}`);
+    throw new StartFlagError(`Unknown option '--${name}'.${suggestion === undefined ? ' See `azfx --help`.' : ` Did you mean --${suggestion}?`}`);
   }
 }
 
