@@ -26,7 +26,7 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure through `azfx sta
   it('fails a timed-out invocation with 500, logs it as the host does, restarts the worker and serves on', async () => {
     const run = start([fixtureDir(fixture), '--port', '0']);
     const url = await waitForOutput(run, servingUrl, 30_000);
-    const res = await fetch(`${url}/api/slow?ms=60000`);
+    const res = await fetch(`${url}/api/slow?ms=3000`);
     expect(res.status).toBe(500);
     expect(run.output() + run.errors()).toMatch(/Timeout value of 00:00:01 exceeded by function 'Functions\.slow' \(Id: '[0-9a-f-]+'\)\. Initiating cancellation\./);
     expect(run.errors()).toContain('A function timeout has occurred: restarting the worker');
