@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawExchange } from '../hardening/rawHttp.js';
 import { HostStartupError, startHost, type Host, type StartHostOptions } from '../index.js';
 import { copyFixture, fixtureDir } from '../test-support/fixtures.js';
 
@@ -125,6 +126,14 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('joins repeated request headers with "," as the host does', async () => {
+    host = await startHost({ appDir: fixtureDir(fixture) });
+    const { host: authority } = new URL(host.url);
+    const exchange = await rawExchange(host.url, `GET /api/header?name=x-multi HTTP/1.1\r\nHost: ${authority}\r\nX-Multi: a\r\nX-Multi: b c\r\nConnection: close\r\n\r\n`);
+    expect(exchange.statusLine).toBe('HTTP/1.1 200 OK');
+    expect(exchange.response.endsWith('\r\n\r\na,b c')).toBe(true);
   });
 
   it('honours FUNCTIONS_REQUEST_BODY_SIZE_LIMIT (bytes), which maxBodyBytes overrides', async () => {

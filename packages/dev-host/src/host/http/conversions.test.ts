@@ -17,7 +17,7 @@ describe('request conversion', () => {
   });
 
   it('lower-cases header names and joins repeated headers', () => {
-    expect(headersRecord({ 'X-One': 'a', 'set-cookie': ['p=1', 'q=2'], absent: undefined })).toEqual({ 'x-one': 'a', 'set-cookie': 'p=1, q=2' });
+    expect(headersRecord({ 'X-One': 'a', 'set-cookie': ['p=1', 'q=2'], absent: undefined })).toEqual({ 'x-one': 'a', 'set-cookie': 'p=1,q=2' });
   });
 
   it('builds RPC HTTP data with plain and nullable dictionaries, and no body when there is none', () => {

@@ -25,7 +25,7 @@ export async function serveBufferedFunction(
   if (body === undefined) {
     return;
   }
-  const headers = headersRecord(req.headers);
+  const headers = headersRecord(req.headersDistinct);
   const http = toRpcHttpData({ method: req.method ?? 'GET', url, headers, params, body });
   const { outcome } = await context.runtime.invokeForRequest(descriptor, {
     triggerData: { http },

@@ -63,7 +63,7 @@ export async function serveStreamingFunction(
   params: Record<string, string>,
 ): Promise<void> {
   const invocationId = randomUUID();
-  const headers = headersRecord(req.headers);
+  const headers = headersRecord(req.headersDistinct);
   const declaredLength = Number(req.headers['content-length']);
   if (Number.isFinite(declaredLength) && declaredLength > context.maxBodyBytes) {
     sendStatus(res, 413, undefined, { connection: 'close' });

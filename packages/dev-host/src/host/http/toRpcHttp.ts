@@ -1,14 +1,17 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RpcHttpData, RpcNullableString } from '../../app/coreApiTypes.js';
 
-/** Request headers as the host passes them: lower-case names, repeated headers joined into one value. */
-export function headersRecord(headers: IncomingHttpHeaders): Record<string, string> {
+/**
+ * Request headers as the host passes them: lower-case names, repeated headers joined into one value with "," as the
+ * host joins them (pass `req.headersDistinct`, which keeps every line; Node's `req.headers` joins with ", ").
+ */
+export function headersRecord(headers: IncomingHttpHeaders | NodeJS.Dict<string[]>): Record<string, string> {
   const record: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) {
       continue;
     }
-    record[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    record[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
   return record;
 }
