@@ -1,7 +1,8 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, fixtureDir } from '../test-support/fixtures.js';
 import { runCli, waitForOutput, type CliRun } from '../test-support/runCli.js';
+import { waitFor } from '../test-support/waitFor.js';
 
 const runs: CliRun[] = [];
 
@@ -78,5 +79,27 @@ describe('start-up refusals through `azfx start`', () => {
     const typo = start([fixtureDir('parity-cjs'), '--prot', '0']);
     expect(await typo.exited).toBe(2);
     expect(typo.errors()).toContain("Unknown option '--prot'. Did you mean --port?");
+  });
+});
+
+describe('logs through `azfx start`', () => {
+  it('logs console output with timestamps and levels (stdout Information, stderr Error or Warning) and applies logging.logLevel', async () => {
+    const app = copyFixture('parity-esm');
+    try {
+      writeFileSync(`${app.dir}/host.json`, JSON.stringify({ version: '2.0', logging: { logLevel: { default: 'Information', 'Function.talk.User': 'Warning' } } }));
+      const run = start([app.dir, '--port', '0']);
+      const url = await waitForOutput(run, servingUrl, 30_000);
+      expect(await (await fetch(`${url}/api/talk`)).text()).toBe('talked');
+      await waitForOutput(run, /(GET \/api\/talk 200)/);
+      await waitFor('the console lines', () => (run.errors().includes('console warns: careful') ? true : undefined));
+      const stamp = String.raw`\[\d{4}-\d\d-\d\dT[\d:.]+Z\] `;
+      expect(run.output()).toMatch(new RegExp(`${stamp}console says hello\\n`));
+      expect(run.errors()).toMatch(new RegExp(`${stamp}console says oops\\n`));
+      expect(run.errors()).toMatch(new RegExp(`${stamp}console warns: careful\\n`));
+      expect(run.errors()).toContain('talk logs a warning');
+      expect(run.output() + run.errors()).not.toContain('talk logs information');
+    } finally {
+      app.remove();
+    }
   });
 });

@@ -55,6 +55,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
   try {
     shutdown.release(claimProcessSlot(appDir));
     const config = await readAppConfig(appDir);
+    logger.applyLogLevels(config.host.logLevels); // azfx #14
     const bound = await listen(server, options.port ?? 0, resolved.hostname);
     const serverClosed = new Promise<void>((resolve) => server.once('close', resolve));
     shutdown.onStop(() => {

@@ -20,6 +20,7 @@ import { watchAppFiles, type AppWatcher } from './watch/watchAppFiles.js';
 import { takeOverDebugging } from './worker/inspectorHandover.js';
 import { WorkerProcess } from './worker/WorkerProcess.js';
 import { WorkerSupervisor } from './worker/WorkerSupervisor.js';
+import { consoleOutputLogger } from './worker/consoleOutput.js';
 
 export interface ProcessHostOptions {
   readonly appDir: string;
@@ -76,6 +77,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
 
   try {
     let config = await readAppConfig(appDir);
+    logger.applyLogLevels(config.host.logLevels); // azfx #14
     const bound = await listen(server, options.port ?? config.localHttpPort ?? options.defaultPort, resolved.hostname);
     const serverClosed = new Promise<void>((resolve) => server.once('close', resolve));
     shutdown.onStop(() => {
@@ -128,7 +130,8 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     let lastListing = '';
     const supervisor: WorkerSupervisor = new WorkerSupervisor({
       logger,
-      spawn: () => new WorkerProcess({ entry: options.cliEntry, args: workerArgs, env: workerEnv, execArgv: debugging.execArgv }),
+      // azfx #14: the worker's console output becomes log lines, as the host logs a worker's stdout and stderr.
+      spawn: () => new WorkerProcess({ entry: options.cliEntry, args: workerArgs, env: workerEnv, execArgv: debugging.execArgv, output: consoleOutputLogger(logger) }),
       index: (worker) => new AppGeneration(worker.functions, worker.httpUri, config, workerEnv, settings, invocations, () => supervisor.connect()),
       onServing: (generation) => {
         const listing = generation.listing(publicUrl);
@@ -164,6 +167,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
         void readAppConfig(appDir).then(
           async (next) => {
             config = next;
+            logger.applyLogLevels(next.host.logLevels); // azfx #14
             workerEnv = workerEnvFor(next);
             if (next.main !== watchedMain && !shutdown.started) {
               // A new "main" may reach into other folders: watch what it matches now.

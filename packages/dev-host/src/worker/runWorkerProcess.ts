@@ -67,7 +67,9 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<v
 
   let worker: LocalWorker;
   try {
-    worker = await LocalWorker.start(await readAppConfig(options.appDir), { sink: logger.write, isolateModules: false });
+    const config = await readAppConfig(options.appDir);
+    logger.applyLogLevels(config.host.logLevels); // azfx #14: host.json logging.logLevel
+    worker = await LocalWorker.start(config, { sink: logger.write, isolateModules: false });
   } catch (error: unknown) {
     const message = error instanceof HostStartupError ? error.message : `The worker failed to start: ${describeError(error)}`;
     send({ type: 'startFailed', message }, () => process.exit(1));

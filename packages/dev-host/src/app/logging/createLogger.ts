@@ -1,4 +1,5 @@
 import type { LogLevel, LogRecord } from './LogRecord.js';
+import { passesLogLevels } from './logLevelFilter.js';
 
 export interface LoggerOptions {
   /** Print nothing; records are still kept. */
@@ -13,6 +14,8 @@ export interface Logger {
   readonly records: readonly LogRecord[];
   readonly write: (record: LogRecord) => void;
   readonly host: (level: LogLevel, message: string, scope?: { functionName?: string; invocationId?: string }) => void;
+  /** azfx #14: host.json `logging.logLevel`, once the app's configuration is read (filters what is printed). */
+  readonly applyLogLevels: (levels: Readonly<Record<string, string>>) => void;
 }
 
 const severity: Record<LogLevel, number> = { trace: 0, debug: 1, information: 2, warning: 3, error: 4, critical: 5, none: 6 };
@@ -29,8 +32,12 @@ export function createLogger(options: LoggerOptions): Logger {
   const records: LogRecord[] = [];
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  let logLevels: Readonly<Record<string, string>> = {};
   const shouldPrint = (record: LogRecord): boolean => {
     if (options.quiet || record.level === 'none') {
+      return false;
+    }
+    if (!passesLogLevels(logLevels, record)) {
       return false;
     }
     if (options.verbose) {
@@ -62,6 +69,9 @@ export function createLogger(options: LoggerOptions): Logger {
       return keepNewest();
     },
     write,
+    applyLogLevels: (levels) => {
+      logLevels = levels;
+    },
     host: (level, message, scope) => {
       write({ level, category: 'system', message, source: 'host', timestamp: new Date(), ...scope });
     },

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { RpcInvocationRequest } from '../../app/coreApiTypes.js';
 import type { FunctionRegistration, InvocationOutcome, WorkerConnection } from '../../app/workerConnection.js';
 import { fromWireError, type HostToWorker, type WorkerToHost } from '../../app/workerProtocol.js';
+import { forwardLines } from './consoleOutput.js';
 
 /** How to start a worker process: the script and its arguments, and what the process gets from the host. */
 export interface WorkerSpawnSpec {
@@ -9,6 +10,8 @@ export interface WorkerSpawnSpec {
   readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   readonly execArgv: readonly string[];
+  /** azfx #14: each line the worker writes to stdout or stderr (the host logs them); without it they pass through. */
+  readonly output?: (stream: 'stdout' | 'stderr', line: string) => void;
 }
 
 export type WorkerStart = { readonly ok: true } | { readonly ok: false; readonly message: string };
@@ -47,8 +50,11 @@ export class WorkerProcess implements WorkerConnection {
       env: spec.env,
       execArgv: [...spec.execArgv],
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', spec.output ? 'pipe' : 'inherit', spec.output ? 'pipe' : 'inherit', 'ipc'],
     });
+    if (spec.output) {
+      forwardLines(this.#child, spec.output);
+    }
     this.exited = new Promise((resolve) => {
       this.#child.once('exit', (code, signal) => {
         this.#exit = { code, signal, cause: this.#cause };
