@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, fixtureDir } from '../test-support/fixtures.js';
 import { runCli, waitForOutput, type CliRun } from '../test-support/runCli.js';
@@ -98,6 +98,23 @@ describe('logs through `azfx start`', () => {
       expect(run.errors()).toMatch(new RegExp(`${stamp}console warns: careful\\n`));
       expect(run.errors()).toContain('talk logs a warning');
       expect(run.output() + run.errors()).not.toContain('talk logs information');
+    } finally {
+      app.remove();
+    }
+  });
+});
+
+describe('host.json watchDirectories', () => {
+  it('reloads the app under --watch when a file in a watched directory changes', async () => {
+    const app = copyFixture('parity-cjs');
+    try {
+      mkdirSync(`${app.dir}/settings`);
+      writeFileSync(`${app.dir}/settings/a.json`, '{}');
+      writeFileSync(`${app.dir}/host.json`, JSON.stringify({ version: '2.0', watchDirectories: ['settings'] }));
+      const run = start([app.dir, '--port', '0', '--watch']);
+      await waitForOutput(run, servingUrl, 30_000);
+      writeFileSync(`${app.dir}/settings/a.json`, '{"changed":true}');
+      expect(await waitForOutput(run, /(settings\/a\.json changed: reloading the app\.)/, 15_000)).toBeDefined();
     } finally {
       app.remove();
     }

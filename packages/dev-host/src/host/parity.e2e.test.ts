@@ -164,6 +164,7 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     ['a functionTimeout under a second', { 'host.json': { version: '2.0', functionTimeout: '00:00:00.500' } }, /functionTimeout is "00:00:00\.500"; it must be at least 00:00:01/],
     ['a bad log level', { 'host.json': { version: '2.0', logging: { logLevel: { default: 'Verbose' } } } }, /host\.json logging\.logLevel\.default is "Verbose", which is not a log level\. Use one of Trace/],
     ['a bad custom header', { 'host.json': { version: '2.0', extensions: { http: { customHeaders: { 'X-A': 5 } } } } }, /customHeaders\.X-A must be a single-line string/],
+    ['a watch directory outside the app', { 'host.json': { version: '2.0', watchDirectories: ['../shared'] } }, /host\.json watchDirectories has "\.\.\/shared", which is not a folder inside the app/],
     ['a functions list that is not names', { 'host.json': { version: '2.0', functions: 'hello' } }, /host\.json functions must be an array of names/],
     ['a CORS entry that is not an origin', { 'local.settings.json': { Host: { CORS: 'localhost:3000' } } }, /local\.settings\.json Host\.CORS has "localhost:3000", which is not an origin\. List origins as scheme:\/\/host\[:port\]/],
     ['a CORS origin with a path', { 'local.settings.json': { Host: { CORS: 'http://localhost:3000/app' } } }, /"http:\/\/localhost:3000\/app", which is not an origin/],

@@ -162,6 +162,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
 
     if (options.watch) {
       let watchedMain = config.main;
+      let watchedDirectories = config.host.watchDirectories.join('\n'); // azfx #14
       const onChange = (changed: string): void => {
         logger.host('information', `${changed} changed: reloading the app.`);
         void readAppConfig(appDir).then(
@@ -169,11 +170,13 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
             config = next;
             logger.applyLogLevels(next.host.logLevels); // azfx #14
             workerEnv = workerEnvFor(next);
-            if (next.main !== watchedMain && !shutdown.started) {
+            const nextDirectories = next.host.watchDirectories.join('\n');
+            if ((next.main !== watchedMain || nextDirectories !== watchedDirectories) && !shutdown.started) {
+              watchedDirectories = nextDirectories;
               // A new "main" may reach into other folders: watch what it matches now.
               watchedMain = next.main;
               await watcher.close();
-              watcher = watchAppFiles(appDir, watchedMain, onChange);
+              watcher = watchAppFiles(appDir, watchedMain, onChange, undefined, next.host.watchDirectories);
             }
             await supervisor.reload();
           },
@@ -181,7 +184,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
           () => supervisor.reload(),
         );
       };
-      let watcher: AppWatcher = watchAppFiles(appDir, config.main, onChange);
+      let watcher: AppWatcher = watchAppFiles(appDir, config.main, onChange, undefined, config.host.watchDirectories);
       shutdown.onStop(() => watcher.close());
       await watcher.ready;
     }

@@ -135,6 +135,15 @@ function stringListOf(key: string, value: unknown, example: string): string[] | 
   return (value as string[]).map((item) => item.trim());
 }
 
+function insideApp(directories: string[]): string[] {
+  for (const directory of directories) {
+    if (/^([\\/]|[a-z]:)/i.test(directory) || directory.split(/[\\/]/).includes('..')) {
+      fail('watchDirectories', `has ${JSON.stringify(directory)}, which is not a folder inside the app`, 'List folders relative to the app folder, e.g. ["lib"].');
+    }
+  }
+  return directories;
+}
+
 /**
  * Checks host.json as the host does at start-up: it must exist and say `"version": "2.0"` (the host refuses to
  * start otherwise, and Core Tools refuses a folder without one), and the settings the dev host honours must be
@@ -164,7 +173,7 @@ export function hostJsonSettings(hostJson: unknown, appDir: string): HostJsonSet
     functionTimeoutText: timeout.text,
     logLevels: logLevelsOf(hostJson.logging),
     customHeaders: customHeadersOf(isPlainObject(extensions) ? extensions.http : undefined),
-    watchDirectories: stringListOf('watchDirectories', hostJson.watchDirectories, '["lib"]') ?? [],
+    watchDirectories: insideApp(stringListOf('watchDirectories', hostJson.watchDirectories, '["lib"]') ?? []),
     functions: stringListOf('functions', hostJson.functions, '["hello", "tick"]'),
     warnings,
   };

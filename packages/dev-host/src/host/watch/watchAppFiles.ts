@@ -17,8 +17,16 @@ export interface AppWatcher {
  * and dot folders are never watched. chokidar follows files that build tools replace by renaming, and folders that a
  * clean build deletes and creates again.
  */
-export function watchAppFiles(appDir: string, mainPattern: string, onChange: (changed: string) => void, debounceMs = 200): AppWatcher {
-  const roots = new Set(watchRoots(mainPattern));
+export function watchAppFiles(
+  appDir: string,
+  mainPattern: string,
+  onChange: (changed: string) => void,
+  debounceMs = 200,
+  /** azfx #14: host.json `watchDirectories` (relative to the app): changes there reload the app too. */
+  watchDirectories: readonly string[] = [],
+): AppWatcher {
+  const roots = new Set([...watchRoots(mainPattern), ...watchDirectories.map((directory) => directory.replace(/^(\.\/)+/, '').split(/[\\/]/)[0] ?? '')]);
+  roots.delete('');
   const ignored = (file: string, stats?: Stats): boolean => {
     const relative = path.relative(appDir, file);
     if (relative === '') {
