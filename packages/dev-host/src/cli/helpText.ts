@@ -22,6 +22,9 @@ Options:
       --cors <origins>   Allowed CORS origins, comma-separated, or "*" (as func start).
                          Default: local.settings.json Host.CORS.
       --cors-credentials Allow credentialed CORS requests. Default: Host.CORSCredentials.
+      --enable-auth      Check function keys (func start: --enableAuth): authLevel "function" and
+                         "admin" functions need a key (?code= or x-functions-key) from the app
+                         settings AZFX_MASTER_KEY, AZFX_HOST_KEY or AZFX_FUNCTION_KEY_<name>.
       --functions <names...>
                          Load only these functions (space-separated; put appDir before it).
                          host.json "functions" applies too.

@@ -38,7 +38,7 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure through `azfx sta
     const run = start([fixtureDir(fixture), '--port', '0', '--cors', 'http://app.test', '--functions', 'hello', 'off', 'blobby']);
     const url = await waitForOutput(run, servingUrl, 30_000);
     const port = new URL(url).port;
-    expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello\n`);
+    expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello (authLevel: anonymous)\n`);
     expect(run.output()).toContain('\toff: httpTrigger (disabled)');
     expect(run.output()).toContain('\tblobby: blobTrigger (not emulated: see below)');
     expect(run.output()).not.toContain('slow:');
@@ -52,6 +52,23 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure through `azfx sta
     expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
     const old = await fetch(`${url}/api/hello`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' } });
     expect(old.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('function keys through `azfx start`', () => {
+  it('checks keys from local.settings.json Values with --enableAuth (func start\'s spelling)', async () => {
+    const app = copyFixture('parity-cjs');
+    try {
+      writeFileSync(`${app.dir}/local.settings.json`, JSON.stringify({ IsEncrypted: false, Values: { AZFX_FUNCTION_KEY_secured: 'fk' } }));
+      const run = start([app.dir, '--port', '0', '--enableAuth']);
+      const url = await waitForOutput(run, servingUrl, 30_000);
+      expect((await fetch(`${url}/api/secured`)).status).toBe(401);
+      expect((await fetch(`${url}/api/secured?code=fk`)).status).toBe(200);
+      expect((await fetch(`${url}/api/secured`, { headers: { 'x-functions-key': 'fk' } })).status).toBe(200);
+      expect(run.output()).toMatch(/\tsecured: \[GET\] http:\/\/localhost:\d+\/api\/secured \(authLevel: function\)\n/);
+    } finally {
+      app.remove();
+    }
   });
 });
 

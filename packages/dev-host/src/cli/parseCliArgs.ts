@@ -18,6 +18,8 @@ export interface StartCommand {
   readonly functions?: readonly string[];
   readonly cors?: string;
   readonly corsCredentials?: boolean;
+  /** `--enable-auth` (func start: `--enableAuth`): check function keys. */
+  readonly enableAuth?: boolean;
 }
 
 export type CliCommand =
@@ -77,6 +79,8 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
         'survive-uncaught-errors': { type: 'boolean', default: false },
         cors: { type: 'string' },
         'cors-credentials': { type: 'boolean', default: false },
+        'enable-auth': { type: 'boolean', default: false },
+        enableAuth: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -118,6 +122,7 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
     ...(functions === undefined ? {} : { functions }),
     ...(values.cors === undefined ? {} : { cors: values.cors }),
     ...(values['cors-credentials'] ? { corsCredentials: true } : {}),
+    ...(values['enable-auth'] || values.enableAuth ? { enableAuth: true } : {}),
   };
   if (command === workerCommand) {
     return { kind: 'worker', start };

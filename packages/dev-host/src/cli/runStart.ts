@@ -21,6 +21,7 @@ export function hostOptions(command: StartCommand, cliEntry = process.argv[1] ??
     functions: command.functions,
     cors: command.cors,
     corsCredentials: command.corsCredentials,
+    enableAuth: command.enableAuth,
   };
 }
 

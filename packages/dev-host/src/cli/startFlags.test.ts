@@ -22,13 +22,14 @@ describe("azfx start's flags next to func start's", () => {
     });
     expect(parseCliArgs(['start', '--functions=hello,tick'], {})).toMatchObject({ appDir: '.', functions: ['hello', 'tick'] });
     expect(parseCliArgs(['start'], {})).not.toHaveProperty('functions');
+    expect(parseCliArgs(['start', '--enableAuth'], {})).toMatchObject({ enableAuth: true });
+    expect(parseCliArgs(['start', '--enable-auth'], {})).toMatchObject({ enableAuth: true });
     expect(usageError(['start', '--functions'])).toMatch(/--functions needs the names of the functions to load/);
   });
 
   it.each([
     ['--useHttps', /^--useHttps is not supported by azfx: the dev host serves plain HTTP/],
     ['--use-https', /^--use-https is not supported by azfx: the dev host serves plain HTTP/],
-    ['--enableAuth', /^--enableAuth is not supported by azfx: function keys are not checked locally yet/],
     ['--no-build', /^--no-build is not supported by azfx: azfx never builds the app/],
     ['--language-worker', /^--language-worker is not supported by azfx: .*NODE_OPTIONS/],
     ['--script-root', /^--script-root is not supported by azfx: pass the app folder as the argument/],

@@ -17,6 +17,8 @@ export const azfxFlags = [
   'cors',
   'cors-credentials',
   'functions',
+  'enable-auth',
+  'enableAuth',
   'help',
   'version',
 ] as const;
@@ -32,7 +34,6 @@ const funcStartOnly: Readonly<Record<string, string>> = {
   'language-worker': 'the app runs in a Node.js worker process that azfx starts; pass Node.js options in NODE_OPTIONS (e.g. NODE_OPTIONS=--inspect)',
   'no-build': 'azfx never builds the app; run your build (or `tsc --watch`) yourself and use `azfx start --watch`',
   build: 'azfx never builds the app; run your build (or `tsc --watch`) yourself and use `azfx start --watch`',
-  enableAuth: 'function keys are not checked locally yet: an authLevel "function" or "admin" endpoint answers without a key here and 401 in Azure until callers send one',
   'script-root': 'pass the app folder as the argument instead: `azfx start path/to/app`',
   'dotnet-isolated-debug': 'it is for .NET isolated apps; azfx runs Node.js apps (debug them with NODE_OPTIONS=--inspect)',
   runtime: 'it chooses a .NET runtime; azfx runs Node.js apps only',

@@ -12,6 +12,7 @@ import { TimerScheduler } from './timers/TimerScheduler.js';
 // azfx #14 (parity with Azure): functionTimeout, disabled/selected functions, CORS, custom headers, body limit.
 import { appPolicies, type HostPolicyOptions } from './config/appPolicies.js';
 import { bindingGaps } from './config/emulatedBindings.js';
+import { authLevelOf, authNotice } from './http/functionKeys.js';
 
 /** What the host's server needs whatever app it serves. */
 export interface HostSettings {
@@ -54,14 +55,18 @@ export class AppGeneration {
     this.routeTable = routeTable;
     const gaps = new Map(descriptors.map((descriptor) => [descriptor.name, bindingGaps(descriptor)]));
     this.functions = [
-      ...describeForUsers(descriptors, routeTable, settings.url).map((info) => {
+      ...describeForUsers(descriptors, routeTable, settings.url).map((info, index) => {
+        const descriptor = descriptors[index];
+        const withAuth = info.url !== undefined && descriptor !== undefined ? { ...info, authLevel: authLevelOf(descriptor) } : info;
         const notEmulated = gaps.get(info.name) ?? [];
-        return notEmulated.length > 0 ? { ...info, notEmulated } : info;
+        return notEmulated.length > 0 ? { ...withAuth, notEmulated } : withAuth;
       }),
       ...policies.disabled.map((disabled) => ({ ...disabled, disabled: true })),
     ];
+    const auth = authNotice(descriptors, policies.functionKeys);
     this.warnings = [
       ...policies.warnings,
+      ...(auth === undefined ? [] : [auth]),
       ...[...gaps].flatMap(([name, reasons]) => reasons.map((reason) => `Function '${name}': ${reason}.`)),
     ];
     this.context = {
@@ -71,6 +76,7 @@ export class AppGeneration {
       maxBodyBytes: policies.maxBodyBytes,
       cors: policies.cors,
       customHeaders: policies.customHeaders,
+      functionKeys: policies.functionKeys,
       adminKey: settings.adminKey,
       fallbackHost: new URL(settings.url).host,
       streamProxyUrl: httpUri === undefined ? undefined : new URL(httpUri),

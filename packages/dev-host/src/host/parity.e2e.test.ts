@@ -128,6 +128,39 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
+  it('checks function keys with enableAuth as the host does: code query first, then x-functions-key; 401 with no body', async () => {
+    host = await startHost({ appDir: fixtureDir(fixture), enableAuth: true, env: { AZFX_HOST_KEY: 'hk', AZFX_MASTER_KEY: 'mk', AZFX_FUNCTION_KEY_secured: 'fk' } });
+    const status = async (route: string, headers: Record<string, string> = {}): Promise<number> => (await host?.fetch(route, { headers }))?.status ?? 0;
+    const refused = await host.fetch('/api/secured');
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toBe('');
+    expect(await status('/api/secured?code=fk')).toBe(200);
+    expect(await status('/api/secured', { 'x-functions-key': 'fk' })).toBe(200);
+    expect(await status('/api/secured', { 'x-functions-key': 'hk' })).toBe(200);
+    expect(await status('/api/secured?code=mk')).toBe(200);
+    expect(await status('/api/secured?code=wrong', { 'x-functions-key': 'fk' })).toBe(401);
+    expect(await status('/api/masterOnly?code=hk')).toBe(401);
+    expect(await status('/api/masterOnly?code=fk')).toBe(401);
+    expect(await status('/api/masterOnly', { 'x-functions-key': 'mk' })).toBe(200);
+    expect(await status('/api/hello')).toBe(200);
+    expect(host.functions.find((fn) => fn.name === 'secured')?.authLevel).toBe('function');
+    expect(messages()).toContainEqual(expect.stringMatching(/\tmasterOnly: \[GET\] http:\/\/localhost:\d+\/api\/masterOnly \(authLevel: admin\)$/));
+    expect(messages().some((line) => line.startsWith('Function keys are not checked'))).toBe(false);
+  });
+
+  it('says once, without enableAuth, that keys are not checked and which functions Azure guards', async () => {
+    host = await startHost({ appDir: fixtureDir(fixture) });
+    expect((await host.fetch('/api/secured')).status).toBe(200);
+    const notices = messages().filter((line) => line.startsWith('Function keys are not checked'));
+    expect(notices).toEqual([
+      'Function keys are not checked: secured (function), masterOnly (admin) answer here without a key, and 401 in Azure until callers send one. Start with --enable-auth to check keys locally.',
+    ]);
+    await host.close();
+    host = await startHost({ appDir: fixtureDir(fixture), enableAuth: true });
+    expect(messages()).toContainEqual(expect.stringContaining('--enable-auth: no keys are set, so secured (function), masterOnly (admin) answer 401. Set AZFX_HOST_KEY'));
+    expect((await host.fetch('/api/secured')).status).toBe(401);
+  });
+
   it('joins repeated request headers with "," as the host does', async () => {
     host = await startHost({ appDir: fixtureDir(fixture) });
     const { host: authority } = new URL(host.url);

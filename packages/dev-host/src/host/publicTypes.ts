@@ -29,6 +29,12 @@ export interface StartHostOptions {
   readonly cors?: string;
   /** Allow credentialed CORS requests (Core Tools' `--cors-credentials`); default: `Host.CORSCredentials`. */
   readonly corsCredentials?: boolean;
+  /**
+   * Check function keys (Core Tools' `--enableAuth`): requests to authLevel 'function'/'admin' functions need a key
+   * (`code` query or `x-functions-key` header) from the app settings AZFX_MASTER_KEY, AZFX_HOST_KEY or
+   * AZFX_FUNCTION_KEY_<name>; else 401.
+   */
+  readonly enableAuth?: boolean;
 }
 
 export interface FunctionInfo {
@@ -41,6 +47,8 @@ export interface FunctionInfo {
   readonly route?: string;
   /** HTTP functions: the URL with its template, e.g. 'http://127.0.0.1:7071/api/products/{id:int?}'. */
   readonly url?: string;
+  /** azfx #14: HTTP functions: 'anonymous', 'function' or 'admin'. */
+  readonly authLevel?: string;
   /** azfx #14: `AzureWebJobs.<name>.Disabled` is set: listed, but not served (404), scheduled or runnable. */
   readonly disabled?: boolean;
   /** azfx #14: what Azure would do for this function that the dev host does not (non-emulated triggers and bindings). */

@@ -100,7 +100,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
         url,
         isShuttingDown: () => shutdown.started,
         // azfx #14: the host's rules for the app (the in-process worker cannot be restarted after a timeout).
-        policy: { functions: options.functions, cors: options.cors, corsCredentials: options.corsCredentials, maxBodyBytesOption: options.maxBodyBytes },
+        policy: { functions: options.functions, cors: options.cors, corsCredentials: options.corsCredentials, maxBodyBytesOption: options.maxBodyBytes, enableAuth: options.enableAuth },
       },
       invocations,
       () => Promise.resolve(worker),

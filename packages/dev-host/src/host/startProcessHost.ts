@@ -40,6 +40,7 @@ export interface ProcessHostOptions {
   readonly functions?: readonly string[] | undefined;
   readonly cors?: string | undefined;
   readonly corsCredentials?: boolean | undefined;
+  readonly enableAuth?: boolean | undefined;
 }
 
 export interface ProcessHost {
@@ -109,6 +110,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
         cors: options.cors,
         corsCredentials: options.corsCredentials,
         maxBodyBytesOption: options.maxBodyBytes,
+        enableAuth: options.enableAuth,
         onFunctionTimeout: () => void supervisor.reload(),
       },
     };

@@ -1,6 +1,7 @@
 import type { AppConfig } from '../../app/config/readAppConfig.js';
 import type { FunctionRegistration } from '../../app/workerConnection.js';
 import { parseCorsPolicy, type CorsPolicy } from '../http/cors.js';
+import { readFunctionKeys, type FunctionKeys } from '../http/functionKeys.js';
 import type { FunctionTimeoutPolicy } from './functionTimeout.js';
 import { selectFunctions, type DisabledFunction } from './functionSelection.js';
 import { requestBodyLimit } from './requestBodyLimit.js';
@@ -15,6 +16,8 @@ export interface HostPolicyOptions {
   readonly corsCredentials?: boolean | undefined;
   /** `--max-body-size` / `maxBodyBytes` as given (not defaulted): wins over FUNCTIONS_REQUEST_BODY_SIZE_LIMIT. */
   readonly maxBodyBytesOption?: number | undefined;
+  /** `--enable-auth`: check function keys as Azure does. */
+  readonly enableAuth?: boolean | undefined;
   /** What to do after a function timeout (the process host restarts the worker). */
   readonly onFunctionTimeout?: (() => void) | undefined;
 }
@@ -26,6 +29,8 @@ export interface AppPolicies {
   readonly maxBodyBytes: number;
   readonly cors: CorsPolicy | undefined;
   readonly customHeaders: Readonly<Record<string, string>>;
+  /** Set with --enable-auth: the keys requests to function- and admin-level functions must carry. */
+  readonly functionKeys: FunctionKeys | undefined;
   readonly functionTimeout: FunctionTimeoutPolicy;
   /** Printed once with the listing. */
   readonly warnings: readonly string[];
@@ -52,6 +57,7 @@ export function appPolicies(
     maxBodyBytes: requestBodyLimit(env, options.maxBodyBytesOption, defaultMaxBodyBytes),
     cors,
     customHeaders: config.host.customHeaders,
+    functionKeys: options.enableAuth === true ? readFunctionKeys(env) : undefined,
     functionTimeout: {
       timeoutMs: config.host.functionTimeoutMs,
       timeoutText: config.host.functionTimeoutText,

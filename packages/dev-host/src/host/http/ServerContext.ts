@@ -2,6 +2,7 @@ import type { AppRuntime } from '../AppRuntime.js';
 import type { Logger } from '../../app/logging/createLogger.js';
 import type { RouteTable } from '../routing/routeTable.js';
 import type { CorsPolicy } from './cors.js';
+import type { FunctionKeys } from './functionKeys.js';
 
 /** Everything the HTTP server needs to serve a started app. */
 export interface ServerContext {
@@ -20,6 +21,8 @@ export interface ServerContext {
   readonly cors?: CorsPolicy | undefined;
   /** azfx #14: host.json `extensions.http.customHeaders`, on every response (the function's own headers win). */
   readonly customHeaders?: Readonly<Record<string, string>>;
+  /** azfx #14: with --enable-auth, the keys function- and admin-level functions require (401 without). */
+  readonly functionKeys?: FunctionKeys | undefined;
 }
 
 /** No worker can serve the app now (it failed to start); the message says what to do. */

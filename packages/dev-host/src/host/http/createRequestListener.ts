@@ -11,6 +11,7 @@ import { serveBufferedFunction } from './serveBufferedFunction.js';
 import { serveStreamingFunction } from './serveStreamingFunction.js';
 import { AppUnavailableError, type ServerContext } from './ServerContext.js';
 import { applyCors } from './cors.js';
+import { isAuthorized, keyOf } from './functionKeys.js';
 
 export interface RequestListenerOptions {
   /**
@@ -111,6 +112,12 @@ async function handle(options: RequestListenerOptions, req: IncomingMessage, res
     // The body is not needed; drain it so a keep-alive connection stays usable.
     req.resume();
     sendStatus(res, 404);
+    return;
+  }
+  // azfx #14: --enable-auth checks keys as the host does (code query, then x-functions-key): 401 with no body.
+  if (context.functionKeys !== undefined && !isAuthorized(descriptor, context.functionKeys, keyOf(url, req.headers['x-functions-key']))) {
+    req.resume();
+    sendStatus(res, 401);
     return;
   }
   if (context.streamProxyUrl) {
