@@ -41,5 +41,5 @@ export function passesLogLevels(levels: Readonly<Record<string, string>>, record
     return true;
   }
   const minimum = chosen as LogLevel;
-  return minimum !== 'none' && severity[record.level] >= (severity[minimum] ?? severity.information);
+  return minimum !== 'none' && severity[record.level] >= severity[minimum];
 }
