@@ -45,7 +45,8 @@ export function listingLines(functions: readonly FunctionInfo[], listingBaseUrl:
       lines.push(`\t${fn.name}: ${fn.triggerType}${mark}`);
     } else {
       const methods = fn.methods && fn.methods.length > 0 ? fn.methods.join(',') : 'ALL METHODS';
-      const auth = fn.authLevel === undefined ? '' : ` (authLevel: ${fn.authLevel})`;
+      // Anonymous functions keep Core Tools' line; the others say which key Azure will ask for.
+      const auth = fn.authLevel === undefined || fn.authLevel === 'anonymous' ? '' : ` (authLevel: ${fn.authLevel})`;
       lines.push(`\t${fn.name}: [${methods}] ${listingBaseUrl}${routeTable.routeUrlPath(fn.name)}${auth}${mark}`);
     }
   }

@@ -161,6 +161,12 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     expect((await host.fetch('/api/secured')).status).toBe(401);
   });
 
+  it('passes local.settings.json ConnectionStrings to the app as ConnectionStrings:<name> settings, as Core Tools does', async () => {
+    const dir = variant(fixture, { 'local.settings.json': { Values: {}, ConnectionStrings: { MyDb: 'Server=db;Database=x' } } });
+    host = await startHost({ appDir: dir });
+    expect(await (await host.fetch('/api/setting?name=ConnectionStrings:MyDb')).text()).toBe('Server=db;Database=x');
+  });
+
   it('joins repeated request headers with "," as the host does', async () => {
     host = await startHost({ appDir: fixtureDir(fixture) });
     const { host: authority } = new URL(host.url);
@@ -204,6 +210,7 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     ['any origin with credentials', { 'local.settings.json': { Host: { CORS: '*', CORSCredentials: true } } }, /allows any origin \("\*"\) with credentials, which the CORS protocol does not allow/],
     ['CORSCredentials that is not a boolean', { 'local.settings.json': { Host: { CORSCredentials: 'yes' } } }, /Host\.CORSCredentials must be true or false \(got "yes"\)/],
     ['a LocalHttpPort that is not a port', { 'local.settings.json': { Host: { LocalHttpPort: '7072' } } }, /Host\.LocalHttpPort must be a port number from 0 to 65535 \(got "7072"\)/],
+    ['a connection string that is not a string', { 'local.settings.json': { ConnectionStrings: { MyDb: { value: 'x' } } } }, /local\.settings\.json ConnectionStrings\.MyDb must be a string/],
     ['a body size limit that is not bytes', { 'local.settings.json': { Values: { FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: '4GB' } } }, /FUNCTIONS_REQUEST_BODY_SIZE_LIMIT is "4GB": it must be a whole number of bytes/],
   ])('refuses to start with %s, naming the file, the key and the fix', async (_case, files: Record<string, unknown>, message) => {
     const dir = variant(fixture, {});

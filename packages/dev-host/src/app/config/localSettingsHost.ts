@@ -9,6 +9,28 @@ export interface LocalHostSettings {
   readonly corsCredentials: boolean;
 }
 
+/**
+ * local.settings.json `ConnectionStrings`, as Core Tools passes them: app settings named `ConnectionStrings:<name>`
+ * (so `process.env['ConnectionStrings:MyDb']`).
+ */
+export function connectionStringSettings(localSettings: unknown): Record<string, string> {
+  const connectionStrings = isPlainObject(localSettings) ? localSettings.ConnectionStrings : undefined;
+  if (connectionStrings === undefined || connectionStrings === null) {
+    return {};
+  }
+  if (!isPlainObject(connectionStrings)) {
+    throw new HostStartupError('local.settings.json "ConnectionStrings" must be an object of names to connection strings, e.g. { "MyDb": "Server=...;" }.');
+  }
+  const settings: Record<string, string> = {};
+  for (const [name, value] of Object.entries(connectionStrings)) {
+    if (typeof value !== 'string') {
+      throw new HostStartupError(`local.settings.json ConnectionStrings.${name} must be a string (got ${JSON.stringify(value)}): write the connection string itself.`);
+    }
+    settings[`ConnectionStrings:${name}`] = value;
+  }
+  return settings;
+}
+
 /** Checks local.settings.json `Host` (Core Tools reads it before starting anything). */
 export function localHostSettings(localSettings: unknown): LocalHostSettings {
   const host = isPlainObject(localSettings) ? localSettings.Host : undefined;

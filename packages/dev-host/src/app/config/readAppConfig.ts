@@ -4,7 +4,7 @@ import { HostStartupError } from '../HostStartupError.js';
 import { isPlainObject, readJsonFile } from './readJsonFile.js';
 // azfx #14 (parity with Azure): host.json and local.settings.json `Host` are checked in their own modules.
 import { hostJsonSettings, type HostJsonSettings } from './hostJsonSettings.js';
-import { localHostSettings, type LocalHostSettings } from './localSettingsHost.js';
+import { connectionStringSettings, localHostSettings, type LocalHostSettings } from './localSettingsHost.js';
 
 export interface AppConfig {
   readonly appDir: string;
@@ -38,7 +38,8 @@ export async function readAppConfig(appDir: string): Promise<AppConfig> {
     main: packageJson.main,
     packageType: packageJson.type,
     routePrefix: routePrefixOf(hostJson),
-    settings: settingsOf(localSettings),
+    // azfx #14: ConnectionStrings join the settings as Core Tools adds them (`ConnectionStrings:<name>`).
+    settings: { ...settingsOf(localSettings), ...connectionStringSettings(localSettings) },
     localHttpPort: localHttpPortOf(localSettings),
     host,
     localHost: localHostSettings(localSettings),
