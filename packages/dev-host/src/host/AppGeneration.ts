@@ -57,7 +57,8 @@ export class AppGeneration {
     this.functions = [
       ...describeForUsers(descriptors, routeTable, settings.url).map((info, index) => {
         const descriptor = descriptors[index];
-        const withAuth = info.url !== undefined && descriptor !== undefined ? { ...info, authLevel: authLevelOf(descriptor) } : info;
+        const level = info.url !== undefined && descriptor !== undefined ? authLevelOf(descriptor) : 'anonymous';
+        const withAuth = level === 'anonymous' ? info : { ...info, authLevel: level };
         const notEmulated = gaps.get(info.name) ?? [];
         return notEmulated.length > 0 ? { ...withAuth, notEmulated } : withAuth;
       }),

@@ -46,7 +46,7 @@ export function listingLines(functions: readonly FunctionInfo[], listingBaseUrl:
     } else {
       const methods = fn.methods && fn.methods.length > 0 ? fn.methods.join(',') : 'ALL METHODS';
       // Anonymous functions keep Core Tools' line; the others say which key Azure will ask for.
-      const auth = fn.authLevel === undefined || fn.authLevel === 'anonymous' ? '' : ` (authLevel: ${fn.authLevel})`;
+      const auth = fn.authLevel === undefined ? '' : ` (authLevel: ${fn.authLevel})`;
       lines.push(`\t${fn.name}: [${methods}] ${listingBaseUrl}${routeTable.routeUrlPath(fn.name)}${auth}${mark}`);
     }
   }

@@ -47,7 +47,7 @@ export interface FunctionInfo {
   readonly route?: string;
   /** HTTP functions: the URL with its template, e.g. 'http://127.0.0.1:7071/api/products/{id:int?}'. */
   readonly url?: string;
-  /** azfx #14: HTTP functions: 'anonymous', 'function' or 'admin'. */
+  /** azfx #14: HTTP functions that need a key: 'function' or 'admin' (absent: anonymous). */
   readonly authLevel?: string;
   /** azfx #14: `AzureWebJobs.<name>.Disabled` is set: listed, but not served (404), scheduled or runnable. */
   readonly disabled?: boolean;
