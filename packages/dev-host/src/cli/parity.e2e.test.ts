@@ -39,7 +39,8 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure through `azfx sta
     const url = await waitForOutput(run, servingUrl, 30_000);
     const port = new URL(url).port;
     expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello\n`);
-    expect(run.output()).toContain('\toff: httpTrigger (disabled)');
+    expect(run.errors()).toContain('Function off is disabled.');
+    expect(run.output()).not.toContain('\toff:');
     expect(run.output()).toContain('\tblobby: blobTrigger (not emulated: see below)');
     expect(run.output()).not.toContain('slow:');
     expect(run.errors()).toMatch(/Function 'blobby': its blobTrigger is not emulated/);

@@ -66,6 +66,7 @@ export class AppGeneration {
     ];
     const auth = authNotice(descriptors, policies.functionKeys);
     this.warnings = [
+      ...policies.disabled.map((disabled) => `Function ${disabled.name} is disabled.`),
       ...policies.warnings,
       ...(auth === undefined ? [] : [auth]),
       ...[...gaps].flatMap(([name, reasons]) => reasons.map((reason) => `Function '${name}': ${reason}.`)),

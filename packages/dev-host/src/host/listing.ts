@@ -39,8 +39,12 @@ export function listingLines(functions: readonly FunctionInfo[], listingBaseUrl:
   }
   const lines = ['Functions:'];
   for (const fn of functions) {
-    // azfx #14: disabled and not-emulated functions are marked (the reasons are printed once after the listing).
-    const mark = fn.disabled === true ? ' (disabled)' : fn.notEmulated !== undefined ? ' (not emulated: see below)' : '';
+    // azfx #14: disabled functions are left out, and said after the listing as Core Tools says them ("Function x is
+    // disabled."); not-emulated ones are marked, with the reasons printed once after the listing.
+    if (fn.disabled === true) {
+      continue;
+    }
+    const mark = fn.notEmulated !== undefined ? ' (not emulated: see below)' : '';
     if (fn.url === undefined) {
       lines.push(`\t${fn.name}: ${fn.triggerType}${mark}`);
     } else {
