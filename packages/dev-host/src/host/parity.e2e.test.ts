@@ -230,5 +230,6 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
 
   it('refuses a bad cors option', async () => {
     expect(await refusal({ appDir: fixtureDir(fixture), cors: 'http://ok.test, nope' })).toMatch(/--cors has "nope", which is not an origin/);
+    expect(await refusal({ appDir: fixtureDir(fixture), cors: '*,http://ok.test' })).toMatch(/--cors lists "\*" with other origins; "\*" \(any origin\) must be the whole list/);
   });
 });

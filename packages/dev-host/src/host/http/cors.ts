@@ -41,6 +41,10 @@ export function parseCorsPolicy(origins: string | undefined, credentials: boolea
   if (entries.length === 0) {
     return undefined;
   }
+  // ASP.NET Core allows any origin only when "*" is the whole list; among others it is an origin that never matches.
+  if (entries.includes('*') && entries.length > 1) {
+    throw new HostStartupError(`${source} lists "*" with other origins; "*" (any origin) must be the whole list, or list the origins without it.`);
+  }
   const anyOrigin = entries.includes('*');
   const normalized: string[] = [];
   for (const entry of entries) {
