@@ -171,6 +171,18 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     expect(await (await host.fetch('/api/setting?name=ConnectionStrings:MyDb')).text()).toBe('Server=db;Database=x');
   });
 
+  it("keeps the app's console output in host.logs with the levels azfx start gives it (the test's own is not)", async () => {
+    host = await startHost({ appDir: fixtureDir(fixture) });
+    expect(await (await host.fetch('/api/talk')).text()).toBe('talked');
+    console.log('console says hello from the test');
+    const consoleLines = host.logs.filter((record) => record.message.startsWith('console ')).map(({ level, message }) => ({ level, message }));
+    expect(consoleLines).toEqual([
+      { level: 'information', message: 'console says hello' },
+      { level: 'error', message: 'console says oops' },
+      { level: 'warning', message: 'console warns: careful' },
+    ]);
+  });
+
   it('joins repeated request headers with "," as the host does', async () => {
     host = await startHost({ appDir: fixtureDir(fixture) });
     const { host: authority } = new URL(host.url);

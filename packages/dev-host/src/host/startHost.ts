@@ -20,6 +20,7 @@ import { bindWarning } from './bindWarning.js';
 import { resolveHostOptions } from './hostOptions.js';
 import type { Host, StartHostOptions } from './publicTypes.js';
 import { Shutdown } from './Shutdown.js';
+import { captureAppConsole } from './inProcessConsole.js';
 
 /**
  * Starts an Azure Functions v4 app the way Core Tools does, in this process (for tests): reads its configuration,
@@ -82,6 +83,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
     shutdown.release(applied.restore);
     environment.reportSkipped(applied.skippedSettings);
 
+    shutdown.release(captureAppConsole(appDir, logger)); // azfx #14: the app's console output in host.logs
     const worker = await LocalWorker.start(config, { sink: logger.write, isolateModules: true });
     shutdown.release(() =>
       worker.terminate(resolved.shutdownTimeoutMs, (error) => {
