@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { RpcInvocationRequest, RpcTraceContext, RpcTypedData } from '../core/coreApiTypes.js';
+import type { RpcInvocationRequest, RpcRetryContext, RpcTraceContext, RpcTypedData } from '../core/coreApiTypes.js';
 import { describeError } from '../describeError.js';
 import type { Logger } from '../logging/createLogger.js';
+import { FunctionRetries, type Attempt } from '../retry/FunctionRetries.js';
 import { runInvocation, type InvocationOutcome } from '../worker/runInvocation.js';
 import { createTraceContext } from '../worker/traceContext.js';
 import type { WorkerApp } from '../worker/WorkerApp.js';
@@ -28,6 +29,8 @@ export interface InvocationInput {
    * instead, so their lines are debug level.
    */
   readonly announce: boolean;
+  /** Set by the retry loop (retry/): which attempt this is, for a function with a retry policy. */
+  readonly retryContext?: RpcRetryContext | undefined;
 }
 
 export interface InvocationRun {
@@ -45,11 +48,19 @@ export class AppRuntime {
   readonly worker: WorkerApp;
   readonly functions: readonly FunctionDescriptor[];
   readonly inFlight: InFlightWork;
+  readonly retries: FunctionRetries;
   readonly #logger: Logger;
   readonly #byName: ReadonlyMap<string, FunctionDescriptor>;
 
-  constructor(worker: WorkerApp, functions: readonly FunctionDescriptor[], logger: Logger, inFlight: InFlightWork) {
+  constructor(
+    worker: WorkerApp,
+    functions: readonly FunctionDescriptor[],
+    logger: Logger,
+    inFlight: InFlightWork,
+    retries = new FunctionRetries(new Map(), { log: logger.host }),
+  ) {
     this.worker = worker;
+    this.retries = retries;
     this.functions = functions;
     this.#logger = logger;
     this.inFlight = inFlight;
@@ -65,6 +76,15 @@ export class AppRuntime {
     return this.inFlight.track(this.#invoke(descriptor, input));
   }
 
+  /** Runs a non-HTTP function as its trigger does: again after a failure, as far as its retry policy says. */
+  invokeWithRetries(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun[]> {
+    const attempt = async (retryContext: RpcRetryContext | undefined): Promise<InvocationRun & Attempt> => {
+      const run = await this.invoke(descriptor, { ...input, retryContext });
+      return { ...run, failed: run.outcome.failed, error: run.outcome.failed ? run.outcome.error : undefined };
+    };
+    return this.inFlight.track(this.retries.run(descriptor.name, attempt));
+  }
+
   async #invoke(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
     const invocationId = input.invocationId ?? randomUUID();
     const request: RpcInvocationRequest = {
@@ -73,7 +93,7 @@ export class AppRuntime {
       inputData: [{ name: descriptor.triggerBindingName, data: input.triggerData ?? null }],
       triggerMetadata: input.triggerMetadata ?? {},
       traceContext: input.traceContext ?? createTraceContext(),
-      retryContext: null,
+      retryContext: input.retryContext ?? null,
     };
     const scope = { functionName: descriptor.name, invocationId };
     const level = input.announce ? 'information' : 'debug';

@@ -4,13 +4,14 @@ import { describeError } from '../describeError.js';
 import type { Logger } from '../logging/createLogger.js';
 import type { LogRecord } from '../logging/LogRecord.js';
 import type { RouteTable } from '../routing/routeTable.js';
+import { handRunTriggerMetadata } from '../triggers/handRunTriggerMetadata.js';
 import { createAppHookContext } from '../worker/hookContexts.js';
 import { fromTypedData, timerInfo, toTypedData } from '../worker/toTypedData.js';
 import { hostApiReason, type AppRuntime } from './AppRuntime.js';
 import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from './functionDescriptors.js';
 import type { InFlightWork } from './InFlightWork.js';
 import { httpInvokeRequest } from './httpInvokeRequest.js';
-import type { FunctionInfo, Host, InvokeOptions, InvokeResult } from './publicTypes.js';
+import type { FunctionInfo, Host, InvokeAttempt, InvokeOptions, InvokeResult } from './publicTypes.js';
 
 interface ShutdownParts {
   readonly beginShutdown: () => void;
@@ -62,22 +63,30 @@ export class DevHost implements Host {
       const names = this.functions.map((fn) => fn.name).join(', ') || '(none)';
       throw new Error(`The app has no function named "${functionName}". Its functions: ${names}.`);
     }
-    const triggerMetadata: Record<string, RpcTypedData> = {};
+    const triggerData = this.#triggerData(descriptor, options.input);
+    // Like a hand run through the admin API: the trigger's own metadata first, what the caller passed on top.
+    const triggerMetadata: Record<string, RpcTypedData> = isHttpTrigger(descriptor) ? {} : handRunTriggerMetadata(descriptor.triggerType, triggerData);
     for (const [name, value] of Object.entries(options.triggerMetadata ?? {})) {
       const data = toTypedData(value);
       if (data !== undefined) {
         triggerMetadata[name] = data;
       }
     }
-    const { invocationId, outcome } = await this.#parts.runtime.invoke(descriptor, {
-      triggerData: this.#triggerData(descriptor, options.input),
-      triggerMetadata,
-      reason: hostApiReason,
-      announce: true,
-    });
-    const logs = this.#parts.logger.records.filter((record) => record.invocationId === invocationId);
+    const input = { triggerData, triggerMetadata, reason: hostApiReason, announce: true };
+    // HTTP requests are never retried; other triggers run again after a failure as their retry policy says.
+    const runs = isHttpTrigger(descriptor) ? [await this.#parts.runtime.invoke(descriptor, input)] : await this.#parts.runtime.invokeWithRetries(descriptor, input);
+    const last = runs[runs.length - 1];
+    if (last === undefined) {
+      throw new Error(`"${functionName}" did not run.`);
+    }
+    const { invocationId, outcome } = last;
+    const ids = new Set(runs.map((run) => run.invocationId));
+    const logs = this.#parts.logger.records.filter((record) => record.invocationId !== undefined && ids.has(record.invocationId));
+    const attempts: InvokeAttempt[] = runs.map((run) =>
+      run.outcome.failed ? { invocationId: run.invocationId, failed: true, error: run.outcome.error } : { invocationId: run.invocationId, failed: false },
+    );
     if (outcome.failed) {
-      return { invocationId, failed: true, result: outcome.result, error: outcome.error, outputs: {}, logs };
+      return { invocationId, failed: true, result: outcome.result, error: outcome.error, outputs: {}, logs, attempts };
     }
     const outputs: Record<string, unknown> = {};
     for (const binding of outcome.response.outputData ?? []) {
@@ -85,7 +94,7 @@ export class DevHost implements Host {
         outputs[binding.name] = fromTypedData(binding.data);
       }
     }
-    return { invocationId, failed: false, result: outcome.result, outputs, logs };
+    return { invocationId, failed: false, result: outcome.result, outputs, logs, attempts };
   }
 
   close(): Promise<void> {

@@ -11,6 +11,9 @@ import { forceDevelopmentEnvironment } from '../loader/forceDevelopmentEnvironme
 import { ModuleSession } from '../loader/moduleSession.js';
 import { readAppConfig } from '../loader/readAppConfig.js';
 import { createLogger } from '../logging/createLogger.js';
+import { FunctionRetries } from '../retry/FunctionRetries.js';
+import { readRetryPolicies } from '../retry/retryPolicy.js';
+import type { RetryScheduler } from '../retry/retryScheduler.js';
 import { TimerScheduler } from '../timers/TimerScheduler.js';
 import { WorkerApp } from '../worker/WorkerApp.js';
 import { AppRuntime } from './AppRuntime.js';
@@ -61,6 +64,8 @@ export interface InternalHostOptions {
    * (the in-process API) an omitted port means any free port and LocalHttpPort is not used.
    */
   readonly defaultPort?: number;
+  /** Waits out retry delays (tests record the delays and end the waits themselves). Default: real timers. */
+  readonly retryScheduler?: RetryScheduler;
 }
 
 const defaults = {
@@ -177,7 +182,15 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
     cleanups.push(() => closeServers(started.modelServers));
 
     const { descriptors, routeTable, timers } = indexFunctions(worker.functions, config, process.env);
-    const runtime = new AppRuntime(worker, descriptors, logger, inFlight);
+    const retryPolicies = readRetryPolicies(descriptors.map((d) => ({ name: d.name, triggerType: d.triggerType, retryOptions: d.registered.metadata.retryOptions })));
+    if (retryPolicies.problems.length > 0) {
+      throw new HostStartupError(`The app's functions cannot be indexed:\n  - ${retryPolicies.problems.join('\n  - ')}`);
+    }
+    for (const warning of retryPolicies.warnings) {
+      logger.host('warning', warning);
+    }
+    const retries = new FunctionRetries(retryPolicies.byFunction, { log: logger.host, scheduler: options.retryScheduler });
+    const runtime = new AppRuntime(worker, descriptors, logger, inFlight, retries);
     const httpUri = started.capabilities.HttpUri;
     let shuttingDown = false;
     resolveContext({
@@ -210,6 +223,7 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
         beginShutdown: () => {
           shuttingDown = true;
           scheduler.stop();
+          retries.cancel();
         },
         server,
         inFlight,

@@ -3,6 +3,7 @@ import { hostApiReason } from '../host/AppRuntime.js';
 import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from '../host/functionDescriptors.js';
 import { devHostVersion } from '../core/versions.js';
 import type { RpcTypedData } from '../core/coreApiTypes.js';
+import { handRunTriggerMetadata } from '../triggers/handRunTriggerMetadata.js';
 import { timerInfo } from '../worker/toTypedData.js';
 import { isAdminCallAllowed } from './adminAccess.js';
 import { readBodyOrRefuse } from './readBodyOrRefuse.js';
@@ -66,7 +67,9 @@ export async function handleAdminRequest(context: ServerContext, req: IncomingMe
 
   sendStatus(res, 202);
   // Runs in the background, as in the host; the runtime tracks it so shutdown waits for it.
-  void context.runtime.invoke(descriptor, { triggerData: manualTriggerData(descriptor, parsed.input), reason: hostApiReason, announce: true });
+  const triggerData = manualTriggerData(descriptor, parsed.input);
+  const triggerMetadata = handRunTriggerMetadata(descriptor.triggerType, triggerData);
+  void context.runtime.invokeWithRetries(descriptor, { triggerData, triggerMetadata, reason: hostApiReason, announce: true });
 }
 
 /** `{ "input": "..." }`; anything else is a 400 with a message saying what to send. */

@@ -76,7 +76,8 @@ export class TimerScheduler {
     if (this.#stopped) {
       return;
     }
-    await this.#runtime.invoke(timer.descriptor, {
+    // The next occurrence waits for the retries of this one, as the host's timer listener does.
+    await this.#runtime.invokeWithRetries(timer.descriptor, {
       triggerData: timerInfo(),
       reason: `Timer fired at ${scheduledFor.toISOString()}`,
       announce: true,
