@@ -103,6 +103,24 @@ describe('retry policies in a running host', () => {
     expect(messages(run)).toContain("Function execution failed after '6' retries.");
   });
 
+  it('waits the real backoff delays between attempts (measured, with tolerance for a busy machine)', async () => {
+    host = await startAppHost({ appDir: fixtureDir('retry-app') });
+    const run = await host.invoke('paced');
+    expect(run.attempts).toHaveLength(3);
+    // Each attempt starts after the previous one failed and its delay passed: 1 s, then 1.8 s to 2 s.
+    const executed = run.logs.filter((log) => log.message.startsWith("Executed 'Functions.paced'")).map((log) => log.timestamp.getTime());
+    const executing = run.logs.filter((log) => log.message.startsWith("Executing 'Functions.paced'")).map((log) => log.timestamp.getTime());
+    const gaps = [0, 1].map((index) => (executing[index + 1] ?? Number.NaN) - (executed[index] ?? Number.NaN));
+    // Timers never fire early (1 ms of clock granularity aside); late is only bounded loosely, the machine is shared.
+    expect(gaps[0]).toBeGreaterThanOrEqual(1000 - 2);
+    expect(gaps[1]).toBeGreaterThanOrEqual(1800 - 2);
+    expect(gaps[0]).toBeLessThan(1000 + 5000);
+    expect(gaps[1]).toBeLessThan(2000 + 5000);
+    const waits = run.logs.filter((log) => log.message.startsWith('Waiting for')).map((log) => log.message);
+    expect(waits[0]).toBe("Waiting for `00:00:01` before retrying function execution. Next attempt: '1'. Max retry count: '2'.");
+    expect(waits[1]).toMatch(/^Waiting for `00:00:0(1\.[89]\d*|2)` before retrying/);
+  }, 30_000);
+
   it('stops when the policy runs out, in the host words, with the last error', async () => {
     const scheduler = new ManualRetryScheduler({ immediate: true });
     const running = await start('retry-app', scheduler);
