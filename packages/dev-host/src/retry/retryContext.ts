@@ -1,4 +1,5 @@
 import type { RpcException, RpcRetryContext } from '../core/coreApiTypes.js';
+import { describeError } from '../describeError.js';
 
 /**
  * The `retryContext` of an invocation request, as the host fills it for a function with a retry policy: on every
@@ -33,8 +34,8 @@ function workerFailure(error: unknown): { message: string; stack: string } {
     if (error instanceof Error) {
       return { message: error.message, stack: error.stack ?? '' };
     }
-    return { message: typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error)), stack: '' };
   } catch {
-    return { message: 'a thrown value that cannot be turned into text', stack: '' };
+    // A getter that throws: describe the value instead.
   }
+  return { message: describeError(error), stack: '' };
 }

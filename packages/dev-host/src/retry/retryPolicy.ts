@@ -1,3 +1,4 @@
+import { describeError } from '../describeError.js';
 import { timeSpanMilliseconds } from '../schedule/timeSpan.js';
 import { retrySupportWarning } from './retriedTriggers.js';
 
@@ -151,15 +152,8 @@ function readDuration(value: unknown): number | string {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') {
-    return JSON.stringify(value);
-  }
   if (value === undefined) {
     return 'missing';
   }
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  return typeof value === 'string' ? JSON.stringify(value) : describeError(value);
 }

@@ -83,7 +83,7 @@ function jsonPropertiesMetadata(text: string | undefined): Record<string, RpcTyp
     } else if (typeof value === 'boolean') {
       metadata[key] = { string: value ? 'True' : 'False' }; // .NET's text for a boolean
     } else {
-      metadata[key] = { string: String(value) };
+      metadata[key] = { string: typeof value === 'string' ? value : JSON.stringify(value) };
     }
   }
   return metadata;
