@@ -121,6 +121,25 @@ describe('retry policies in a running host', () => {
     expect(waits[1]).toMatch(/^Waiting for `00:00:0(1\.[89]\d*|2)` before retrying/);
   }, 30_000);
 
+  it('retries a timer that fires on its schedule, before its next occurrence', async () => {
+    const scheduler = new ManualRetryScheduler();
+    host = await startAppHost({ appDir: fixtureDir('retry-app'), retryScheduler: scheduler, env: { RETRY_TICK_SCHEDULE: '* * * * * *' } });
+    const running = host;
+    const executing = (): string[] => messages(running).filter((message) => message.startsWith("Executing 'Functions.scheduled'"));
+    await scheduler.nextPending();
+    expect(executing()).toHaveLength(1);
+    const reason = /Reason='(Timer fired at [^']+)'/.exec(executing()[0] ?? '')?.[1];
+    expect(reason).toBeDefined();
+    scheduler.release();
+    await waitFor('the retry', () => (messages(running).some((message) => message.startsWith("Executed 'Functions.scheduled' (Succeeded")) ? true : undefined));
+    // The retry is the same occurrence (same reason); the next occurrence comes after it and starts from retry 0.
+    expect(executing()[1]).toContain(`Reason='${reason ?? ''}'`);
+    await scheduler.nextPending();
+    expect(executing()).toHaveLength(3);
+    expect(executing()[2]).not.toContain(`Reason='${reason ?? ''}'`);
+    expect(scheduler.delays).toEqual([5000, 5000]);
+  }, 20_000);
+
   it('stops when the policy runs out, in the host words, with the last error', async () => {
     const scheduler = new ManualRetryScheduler({ immediate: true });
     const running = await start('retry-app', scheduler);
