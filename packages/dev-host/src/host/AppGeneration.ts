@@ -1,3 +1,4 @@
+import { HostStartupError } from '../app/HostStartupError.js';
 import type { InFlightWork } from '../app/InFlightWork.js';
 import type { AppConfig } from '../app/config/readAppConfig.js';
 import type { Logger } from '../app/logging/createLogger.js';
@@ -7,6 +8,9 @@ import type { ServerContext } from './http/ServerContext.js';
 import { indexFunctions } from './indexFunctions.js';
 import { describeForUsers, listingLines } from './listing.js';
 import type { FunctionInfo } from './publicTypes.js';
+import { FunctionRetries } from './retry/FunctionRetries.js';
+import { readRetryPolicies } from './retry/retryPolicy.js';
+import type { RetryScheduler } from './retry/retryScheduler.js';
 import type { RouteTable } from './routing/routeTable.js';
 import { TimerScheduler } from './timers/TimerScheduler.js';
 
@@ -18,12 +22,16 @@ export interface HostSettings {
   /** The URL programs reach the host at (a literal loopback address), e.g. http://127.0.0.1:7071. */
   readonly url: string;
   isShuttingDown(): boolean;
+  /** Waits out retry delays (tests record the delays and end the waits themselves). Default: real timers. */
+  readonly retryScheduler?: RetryScheduler | undefined;
 }
 
 /**
  * One started app as the host indexed it: the functions a worker registered, their routes and timer schedules, and
  * the server context that serves them. `azfx start --watch` makes a new one for each reload; `startHost()` makes one.
- * Index errors (bad names, conflicting or reserved routes, bad schedules) are thrown as HostStartupErrors.
+ * Index errors (bad names, conflicting or reserved routes, bad schedules, bad retry policies) are thrown as
+ * HostStartupErrors. Its retry loops belong to it: when it stops serving, `cancelRetries()` ends their pending
+ * retries, so no retry of its code runs after a reload or during shutdown.
  */
 export class AppGeneration {
   readonly runtime: AppRuntime;
@@ -31,6 +39,7 @@ export class AppGeneration {
   readonly context: ServerContext;
   readonly functions: readonly FunctionInfo[];
   readonly #scheduler: TimerScheduler;
+  readonly #retries: FunctionRetries;
 
   constructor(
     registrations: readonly FunctionRegistration[],
@@ -42,7 +51,15 @@ export class AppGeneration {
     connect: () => Promise<WorkerConnection>,
   ) {
     const { descriptors, routeTable, timers } = indexFunctions(registrations, config, env);
-    this.runtime = new AppRuntime(descriptors, settings.logger, invocations, connect);
+    const retryPolicies = readRetryPolicies(descriptors.map((d) => ({ name: d.name, triggerType: d.triggerType, retryOptions: d.registered.metadata.retryOptions })));
+    if (retryPolicies.problems.length > 0) {
+      throw new HostStartupError(`The app's functions cannot be indexed:\n  - ${retryPolicies.problems.join('\n  - ')}`);
+    }
+    for (const warning of retryPolicies.warnings) {
+      settings.logger.host('warning', warning);
+    }
+    this.#retries = new FunctionRetries(retryPolicies.byFunction, { log: settings.logger.host, scheduler: settings.retryScheduler });
+    this.runtime = new AppRuntime(descriptors, settings.logger, invocations, connect, this.#retries);
     this.routeTable = routeTable;
     this.functions = describeForUsers(descriptors, routeTable, settings.url);
     this.context = {
@@ -69,5 +86,10 @@ export class AppGeneration {
 
   stopTimers(): void {
     this.#scheduler.stop();
+  }
+
+  /** Cancels the pending retries of this app's functions; an attempt already running finishes. Idempotent. */
+  cancelRetries(): void {
+    this.#retries.cancel();
   }
 }
