@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFixture } from '../test-support/fixtures.js';
+import { copyFixture, fixtureDir } from '../test-support/fixtures.js';
 import { runCli, waitForOutput } from '../test-support/runCli.js';
 import { waitFor } from '../test-support/waitFor.js';
 
@@ -27,7 +27,7 @@ describe('retries under azfx start --watch', () => {
     cleanup.push(app.remove);
     const run = runCli(['start', app.dir, '--watch', '--verbose', '--port', '0']);
     cleanup.push(() => run.child.kill('SIGKILL'));
-    const base = await waitForOutput(run, /serving .+ at (http:\/\/[\w.:[\]]+)/);
+    const base = await waitForOutput(run, /serving .+ at (http:\/\/\S+?)(?: \(watch mode|\. Press)/);
     await waitForOutput(run, /Functions:/);
 
     // A policy that runs out: three attempts a second apart, then the host's verdict.
@@ -61,4 +61,20 @@ describe('retries under azfx start --watch', () => {
     expect(run.errors()).not.toContain('still running after');
     expect(count(run.output(), "Executing 'Functions.forever'")).toBe(2);
   }, 90_000);
+
+  it('cancels the pending retries of a worker process that exits; the restarted worker serves', async () => {
+    const run = runCli(['start', fixtureDir('retry-app'), '--port', '0']);
+    cleanup.push(() => run.child.kill('SIGKILL'));
+    const base = await waitForOutput(run, /serving .+ at (http:\/\/\S+?)(?: \(watch mode|\. Press)/);
+
+    expect(await runByHand(base, 'exitsWorker')).toBe(202);
+    await waitFor('the cancelled retry', () => (run.errors().includes('Invocation cancelled - exiting retry loop.') ? true : undefined), 20_000);
+    expect(run.errors()).toMatch(/The worker process \(pid \d+\) exited with code 3/);
+    expect(await runByHand(base, 'noPolicy')).toBe(202);
+    await waitFor('a run on the new worker', () => (run.output().includes("Executing 'Functions.noPolicy'") ? true : undefined), 20_000);
+    expect(count(run.output(), "Executing 'Functions.exitsWorker'")).toBe(1);
+
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+  }, 60_000);
 });
