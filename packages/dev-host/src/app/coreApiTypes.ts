@@ -83,9 +83,16 @@ export interface RpcTraceContext {
   attributes?: Record<string, string> | null;
 }
 
+export interface RpcException {
+  source?: string | null;
+  stackTrace?: string | null;
+  message?: string | null;
+}
+
 export interface RpcRetryContext {
   retryCount?: number | null;
   maxRetryCount?: number | null;
+  exception?: RpcException | null;
 }
 
 export interface RpcInvocationRequest {

@@ -48,7 +48,8 @@ describe('azfx (the built CLI)', () => {
       expect(run.errors(), fixture).toMatch(message);
       expect(run.errors(), fixture).toContain('The app cannot start.');
     }
-  });
+    // Every case is a host and a worker process, all started at once.
+  }, 30_000);
 
   it('exits 1 for a missing app folder', async () => {
     const run = runCli(['start', path.join(scratch, 'nowhere')]);

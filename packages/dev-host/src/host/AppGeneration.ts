@@ -1,3 +1,4 @@
+import { HostStartupError } from '../app/HostStartupError.js';
 import type { InFlightWork } from '../app/InFlightWork.js';
 import type { AppConfig } from '../app/config/readAppConfig.js';
 import type { Logger } from '../app/logging/createLogger.js';
@@ -7,6 +8,9 @@ import type { ServerContext } from './http/ServerContext.js';
 import { indexFunctions } from './indexFunctions.js';
 import { describeForUsers, listingLines } from './listing.js';
 import type { FunctionInfo } from './publicTypes.js';
+import { FunctionRetries } from './retry/FunctionRetries.js';
+import { readRetryPolicies } from './retry/retryPolicy.js';
+import type { RetryScheduler } from './retry/retryScheduler.js';
 import type { RouteTable } from './routing/routeTable.js';
 import { TimerScheduler } from './timers/TimerScheduler.js';
 // azfx #14 (parity with Azure): functionTimeout, disabled/selected functions, CORS, custom headers, body limit.
@@ -24,12 +28,16 @@ export interface HostSettings {
   isShuttingDown(): boolean;
   /** azfx #14: options that decide the host's rules for the app (--functions, --cors, ...). */
   readonly policy?: HostPolicyOptions;
+  /** Waits out retry delays (tests record the delays and end the waits themselves). Default: real timers. */
+  readonly retryScheduler?: RetryScheduler | undefined;
 }
 
 /**
  * One started app as the host indexed it: the functions a worker registered, their routes and timer schedules, and
  * the server context that serves them. `azfx start --watch` makes a new one for each reload; `startHost()` makes one.
- * Index errors (bad names, conflicting or reserved routes, bad schedules) are thrown as HostStartupErrors.
+ * Index errors (bad names, conflicting or reserved routes, bad schedules, bad retry policies) are thrown as
+ * HostStartupErrors. Its retry loops belong to it: when it stops serving, `cancelRetries()` ends their pending
+ * retries, so no retry of its code runs after a reload or during shutdown.
  */
 export class AppGeneration {
   readonly runtime: AppRuntime;
@@ -39,6 +47,7 @@ export class AppGeneration {
   /** Said once when the app starts: settings Azure treats differently, bindings the dev host does not emulate. */
   readonly warnings: readonly string[];
   readonly #scheduler: TimerScheduler;
+  readonly #retries: FunctionRetries;
 
   constructor(
     registrations: readonly FunctionRegistration[],
@@ -51,7 +60,15 @@ export class AppGeneration {
   ) {
     const policies = appPolicies(registrations, config, env, settings.policy ?? {}, settings.maxBodyBytes);
     const { descriptors, routeTable, timers } = indexFunctions(policies.enabled, config, env);
-    this.runtime = new AppRuntime(descriptors, settings.logger, invocations, connect, policies.functionTimeout);
+    const retryPolicies = readRetryPolicies(descriptors.map((d) => ({ name: d.name, triggerType: d.triggerType, retryOptions: d.registered.metadata.retryOptions })));
+    if (retryPolicies.problems.length > 0) {
+      throw new HostStartupError(`The app's functions cannot be indexed:\n  - ${retryPolicies.problems.join('\n  - ')}`);
+    }
+    for (const warning of retryPolicies.warnings) {
+      settings.logger.host('warning', warning);
+    }
+    this.#retries = new FunctionRetries(retryPolicies.byFunction, { log: settings.logger.host, scheduler: settings.retryScheduler });
+    this.runtime = new AppRuntime(descriptors, settings.logger, invocations, connect, this.#retries, policies.functionTimeout);
     this.routeTable = routeTable;
     const gaps = new Map(descriptors.map((descriptor) => [descriptor.name, bindingGaps(descriptor)]));
     this.functions = [
@@ -98,5 +115,10 @@ export class AppGeneration {
 
   stopTimers(): void {
     this.#scheduler.stop();
+  }
+
+  /** Cancels the pending retries of this app's functions; an attempt already running finishes. Idempotent. */
+  cancelRetries(): void {
+    this.#retries.cancel();
   }
 }

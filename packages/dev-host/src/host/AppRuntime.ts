@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { RpcInvocationRequest, RpcTraceContext, RpcTypedData } from '../app/coreApiTypes.js';
+import type { RpcInvocationRequest, RpcRetryContext, RpcTraceContext, RpcTypedData } from '../app/coreApiTypes.js';
 import { describeError } from '../app/describeError.js';
 import type { Logger } from '../app/logging/createLogger.js';
 import { createTraceContext } from '../app/traceContext.js';
 import type { InvocationOutcome, WorkerConnection } from '../app/workerConnection.js';
-import type { FunctionDescriptor } from '../app/functionDescriptors.js';
+import { isHttpTrigger, type FunctionDescriptor } from '../app/functionDescriptors.js';
 import type { InFlightWork } from '../app/InFlightWork.js';
 import { withFunctionTimeout, type FunctionTimeoutPolicy } from './config/functionTimeout.js';
+import { FunctionRetries, type Attempt } from './retry/FunctionRetries.js';
 
 /**
  * The reason the host gives for every invocation a caller asked for (an HTTP request, a manual run through the admin
@@ -28,6 +29,8 @@ export interface InvocationInput {
    * instead, so their lines are debug level.
    */
   readonly announce: boolean;
+  /** Set by the retry loop (retry/): which attempt this is, for a function with a retry policy. */
+  readonly retryContext?: RpcRetryContext | undefined;
 }
 
 export interface InvocationRun {
@@ -53,16 +56,20 @@ export class AppRuntime {
   readonly #byName: ReadonlyMap<string, FunctionDescriptor>;
   readonly #connect: () => Promise<WorkerConnection>;
   readonly #timeout: FunctionTimeoutPolicy | undefined;
+  readonly #retries: FunctionRetries;
 
   constructor(
     functions: readonly FunctionDescriptor[],
     logger: Logger,
     invocations: InFlightWork,
     connect: () => Promise<WorkerConnection>,
+    /** The functions' retry policies; by default none (every function runs once). */
+    retries = new FunctionRetries(new Map(), { log: logger.host }),
     timeout?: FunctionTimeoutPolicy,
   ) {
     this.#timeout = timeout;
     this.functions = functions;
+    this.#retries = retries;
     this.#logger = logger;
     this.invocations = invocations;
     this.#connect = connect;
@@ -76,10 +83,19 @@ export class AppRuntime {
 
   /**
    * THE place where every non-HTTP invocation starts: a timer tick, a manual run through the admin API and
-   * `host.invoke()` all come through here (policies such as retries belong here).
+   * `host.invoke()` all come through here. As in the host, a failed run is run again as far as the function's retry
+   * policy says, each attempt a new invocation in the worker with its `retryContext`; HTTP functions run once.
+   * Resolves to every attempt in order: the last one is the outcome.
    */
-  invokeTrigger(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
-    return this.invocations.track(this.#invoke(descriptor, input));
+  invokeTrigger(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun[]> {
+    if (isHttpTrigger(descriptor)) {
+      return this.invocations.track(this.#invoke(descriptor, input).then((run) => [run]));
+    }
+    const attempt = async (retryContext: RpcRetryContext | undefined): Promise<InvocationRun & Attempt> => {
+      const run = await this.#invoke(descriptor, { ...input, retryContext });
+      return { ...run, failed: run.outcome.failed, error: run.outcome.failed ? run.outcome.error : undefined };
+    };
+    return this.invocations.track(this.#retries.run(descriptor.name, attempt));
   }
 
   /** The invocation of an HTTP request; the server tracks the request, so it is not counted twice. */
@@ -95,7 +111,7 @@ export class AppRuntime {
       inputData: [{ name: descriptor.triggerBindingName, data: input.triggerData ?? null }],
       triggerMetadata: input.triggerMetadata ?? {},
       traceContext: input.traceContext ?? createTraceContext(),
-      retryContext: null,
+      retryContext: input.retryContext ?? null,
     };
     const scope = { functionName: descriptor.name, invocationId };
     const level = input.announce ? 'information' : 'debug';

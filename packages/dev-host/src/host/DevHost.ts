@@ -6,8 +6,9 @@ import { fromTypedData, timerInfo, toTypedData } from '../app/typedData.js';
 import type { AppGeneration } from './AppGeneration.js';
 import { hostApiReason } from './AppRuntime.js';
 import { httpInvokeRequest } from './httpInvokeRequest.js';
-import type { FunctionInfo, Host, InvokeOptions, InvokeResult } from './publicTypes.js';
+import type { FunctionInfo, Host, InvokeAttempt, InvokeOptions, InvokeResult } from './publicTypes.js';
 import type { Shutdown } from './Shutdown.js';
+import { handRunTriggerMetadata } from './triggers/handRunTriggerMetadata.js';
 
 export interface DevHostParts {
   readonly url: string;
@@ -52,22 +53,29 @@ export class DevHost implements Host {
       const names = this.functions.map((fn) => fn.name).join(', ') || '(none)';
       throw new Error(`The app has no function named "${functionName}". Its functions: ${names}.`);
     }
-    const triggerMetadata: Record<string, RpcTypedData> = {};
+    const triggerData = this.#triggerData(descriptor, options.input);
+    // Like a hand run through the admin API: the trigger's own metadata first, what the caller passed on top.
+    const triggerMetadata: Record<string, RpcTypedData> = isHttpTrigger(descriptor) ? {} : handRunTriggerMetadata(descriptor.triggerType, triggerData);
     for (const [name, value] of Object.entries(options.triggerMetadata ?? {})) {
       const data = toTypedData(value);
       if (data !== undefined) {
         triggerMetadata[name] = data;
       }
     }
-    const { invocationId, outcome } = await this.#parts.generation.runtime.invokeTrigger(descriptor, {
-      triggerData: this.#triggerData(descriptor, options.input),
-      triggerMetadata,
-      reason: hostApiReason,
-      announce: true,
-    });
-    const logs = this.#parts.logger.records.filter((record) => record.invocationId === invocationId);
+    // Every attempt the function's retry policy made (HTTP functions run once); the last one is the outcome.
+    const runs = await this.#parts.generation.runtime.invokeTrigger(descriptor, { triggerData, triggerMetadata, reason: hostApiReason, announce: true });
+    const last = runs.at(-1);
+    if (last === undefined) {
+      throw new Error(`"${functionName}" did not run.`);
+    }
+    const { invocationId, outcome } = last;
+    const ids = new Set(runs.map((run) => run.invocationId));
+    const logs = this.#parts.logger.records.filter((record) => record.invocationId !== undefined && ids.has(record.invocationId));
+    const attempts: InvokeAttempt[] = runs.map((run) =>
+      run.outcome.failed ? { invocationId: run.invocationId, failed: true, error: run.outcome.error } : { invocationId: run.invocationId, failed: false },
+    );
     if (outcome.failed) {
-      return { invocationId, failed: true, result: outcome.result, error: outcome.error, outputs: {}, logs };
+      return { invocationId, failed: true, result: outcome.result, error: outcome.error, outputs: {}, logs, attempts };
     }
     const outputs: Record<string, unknown> = {};
     for (const binding of outcome.response.outputData ?? []) {
@@ -75,7 +83,7 @@ export class DevHost implements Host {
         outputs[binding.name] = fromTypedData(binding.data);
       }
     }
-    return { invocationId, failed: false, result: outcome.result, outputs, logs };
+    return { invocationId, failed: false, result: outcome.result, outputs, logs, attempts };
   }
 
   close(): Promise<void> {

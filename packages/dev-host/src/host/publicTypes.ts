@@ -77,7 +77,11 @@ export interface InvokeOptions {
    * HttpInvokeInput.
    */
   readonly input?: unknown;
-  /** Trigger metadata, as a trigger extension would send it (non-HTTP, non-timer functions see it). */
+  /**
+   * Trigger metadata, on top of what the host gives a hand-run function of its trigger type (a queue message's `Id`,
+   * `DequeueCount`, `InsertionTime`…, and the top-level properties of a JSON object input). Non-HTTP, non-timer
+   * functions see it, camel-cased, in `context.triggerMetadata`.
+   */
   readonly triggerMetadata?: Readonly<Record<string, unknown>>;
 }
 
@@ -94,8 +98,21 @@ export interface InvokeResult {
    * binding name. The dev host does not deliver them anywhere (it has no storage), so tests can check them here.
    */
   readonly outputs: Readonly<Record<string, unknown>>;
-  /** The logs of this invocation. */
+  /** The logs of this invocation: of every attempt, when the function's retry policy ran it again. */
   readonly logs: readonly LogRecord[];
+  /**
+   * Every run this call made, in order: one, or more when the function's retry policy ran it again after a failure
+   * (each a full invocation with its own id, hooks included). The fields above describe the last one.
+   */
+  readonly attempts: readonly InvokeAttempt[];
+}
+
+/** One run of a function within an `invoke()` call. */
+export interface InvokeAttempt {
+  readonly invocationId: string;
+  readonly failed: boolean;
+  /** What failed this attempt. */
+  readonly error?: unknown;
 }
 
 export interface Host {
@@ -106,7 +123,10 @@ export interface Host {
   readonly logs: readonly LogRecord[];
   /** A real HTTP request to the host; `path` is resolved against `url`. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** Runs a function by name through the full worker sequence, hooks included. Never rejects for a failed invocation. */
+  /**
+   * Runs a function by name through the full worker sequence, hooks included, and again after a failure as far as
+   * its retry policy says (not HTTP functions). Never rejects for a failed invocation.
+   */
   invoke(functionName: string, options?: InvokeOptions): Promise<InvokeResult>;
   /** Stops accepting, waits for in-flight invocations (bounded), runs appTerminate hooks. Idempotent. */
   close(): Promise<void>;

@@ -19,6 +19,7 @@ import { listen, urlHost } from './listen.js';
 import { bindWarning } from './bindWarning.js';
 import { resolveHostOptions } from './hostOptions.js';
 import type { Host, StartHostOptions } from './publicTypes.js';
+import type { RetryScheduler } from './retry/retryScheduler.js';
 import { Shutdown } from './Shutdown.js';
 import { captureAppConsole } from './inProcessConsole.js';
 
@@ -28,7 +29,18 @@ import { captureAppConsole } from './inProcessConsole.js';
  * HTTP and starts its timers. Loading, routing and invocation are the code `azfx start` runs, with the worker in this
  * process instead of a worker process. Rejects with a HostStartupError that says what to fix.
  */
-export async function startHost(options: StartHostOptions): Promise<Host> {
+export function startHost(options: StartHostOptions): Promise<Host> {
+  return startAppHost(options);
+}
+
+/** Options only the dev host's own tests use, on top of the public ones. */
+export interface InternalHostOptions {
+  /** Waits out retry delays (tests record the delays and end the waits themselves). Default: real timers. */
+  readonly retryScheduler?: RetryScheduler;
+}
+
+/** `startHost` with the options only tests use. */
+export async function startAppHost(options: StartHostOptions & InternalHostOptions): Promise<Host> {
   if (typeof options.appDir !== 'string' || options.appDir === '') {
     throw new HostStartupError('startHost() needs appDir: the folder of the function app, e.g. startHost({ appDir: "apps/my-app" }).');
   }
@@ -103,6 +115,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
         isShuttingDown: () => shutdown.started,
         // azfx #14: the host's rules for the app (the in-process worker cannot be restarted after a timeout).
         policy: { functions: options.functions, cors: options.cors, corsCredentials: options.corsCredentials, maxBodyBytesOption: options.maxBodyBytes, enableAuth: options.enableAuth },
+        retryScheduler: options.retryScheduler,
       },
       invocations,
       () => Promise.resolve(worker),
@@ -117,6 +130,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
     generation.startTimers();
     shutdown.onStop(() => {
       generation.stopTimers();
+      generation.cancelRetries();
     });
     return new DevHost({ url, generation, logger, streaming: worker.httpUri !== undefined, shutdownTimeoutMs: resolved.shutdownTimeoutMs, shutdown });
   } catch (error: unknown) {

@@ -155,6 +155,9 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
       handsOverInspector: debugging.address !== undefined,
     });
     shutdown.release(() => supervisor.stop());
+    shutdown.onStop(() => {
+      supervisor.cancelRetries();
+    });
     server.on('request', createRequestListener({ context: () => supervisor.current(), logger, fallbackHost: new URL(url).host, streamAgent, requests }));
 
     const failure = await supervisor.start();

@@ -4,6 +4,7 @@ import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from '../../ap
 import { devHostVersion } from '../../app/versions.js';
 import type { RpcTypedData } from '../../app/coreApiTypes.js';
 import { timerInfo } from '../../app/typedData.js';
+import { handRunTriggerMetadata } from '../triggers/handRunTriggerMetadata.js';
 import { adminRefusal } from './adminAccess.js';
 import { readBodyOrRefuse } from './readBodyOrRefuse.js';
 import { sendStatus } from './sendResponse.js';
@@ -68,7 +69,9 @@ export async function handleAdminRequest(context: ServerContext, req: IncomingMe
 
   sendStatus(res, 202);
   // Runs in the background, as in the host; the runtime tracks it so shutdown waits for it.
-  void context.runtime.invokeTrigger(descriptor, { triggerData: manualTriggerData(descriptor, parsed.input), reason: hostApiReason, announce: true });
+  const triggerData = manualTriggerData(descriptor, parsed.input);
+  const triggerMetadata = handRunTriggerMetadata(descriptor.triggerType, triggerData);
+  void context.runtime.invokeTrigger(descriptor, { triggerData, triggerMetadata, reason: hostApiReason, announce: true });
 }
 
 /** `{ "input": "..." }`; anything else is a 400 with a message saying what to send. */

@@ -11,6 +11,13 @@ export function looksLikeTimeSpan(expression: string): boolean {
 
 /** The interval in milliseconds, or a sentence saying what is wrong. */
 export function parseTimeSpan(expression: string): number | string {
+  const milliseconds = timeSpanMilliseconds(expression);
+  if (milliseconds === 0) return 'the interval is zero; a timer needs an interval of at least one millisecond';
+  return milliseconds;
+}
+
+/** Any TimeSpan in milliseconds, zero included (a retry may wait for no time at all), or what is wrong. */
+export function timeSpanMilliseconds(expression: string): number | string {
   const match = TIME_SPAN.exec(expression);
   if (match === null) {
     return "a TimeSpan interval is written hh:mm:ss, optionally with days first (d.hh:mm:ss), e.g. '00:05:00' for every five minutes";
@@ -23,6 +30,5 @@ export function parseTimeSpan(expression: string): number | string {
     ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000 +
     Number(seconds) * 1000 +
     Math.round(Number(`0.${fraction || '0'}`) * 1000);
-  if (milliseconds <= 0) return 'the interval is zero; a timer needs an interval of at least one millisecond';
   return milliseconds;
 }

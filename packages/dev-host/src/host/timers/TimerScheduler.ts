@@ -76,6 +76,7 @@ export class TimerScheduler {
     if (this.#stopped) {
       return;
     }
+    // The next occurrence waits for the retries of this one, as the host's timer listener does.
     await this.#runtime.invokeTrigger(timer.descriptor, {
       triggerData: timerInfo(),
       reason: `Timer fired at ${scheduledFor.toISOString()}`,

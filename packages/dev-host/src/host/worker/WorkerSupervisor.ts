@@ -96,6 +96,11 @@ export class WorkerSupervisor {
     });
   }
 
+  /** Ends the pending retries of the app being served (shutdown does this before it waits for running work). */
+  cancelRetries(): void {
+    this.#active?.generation.cancelRetries();
+  }
+
   /** Stops serving: the worker finishes its invocations (bounded), runs appTerminate hooks and exits. */
   async stop(): Promise<void> {
     this.#stopped = true;
@@ -106,6 +111,7 @@ export class WorkerSupervisor {
     this.#rejectWaiters(new AppUnavailableError('The host is stopping.'));
     if (active) {
       active.generation.stopTimers();
+      active.generation.cancelRetries();
       await active.worker.terminate(this.#options.drainTimeoutMs);
     }
     await Promise.all(this.#retiring);
@@ -196,12 +202,16 @@ export class WorkerSupervisor {
     return undefined;
   }
 
-  /** A replaced worker finishes what it runs and runs appTerminate hooks, while the new one serves. */
+  /**
+   * A replaced worker finishes what it runs and runs appTerminate hooks, while the new one serves. Retries of the
+   * replaced code are cancelled: none of them runs after a reload.
+   */
   #retire(active: Active | undefined): void {
     if (!active) {
       return;
     }
     active.generation.stopTimers();
+    active.generation.cancelRetries();
     const exited = active.worker.terminate(this.#options.drainTimeoutMs);
     this.#retiring.add(exited);
     void exited.then(() => this.#retiring.delete(exited));
@@ -213,6 +223,9 @@ export class WorkerSupervisor {
     }
     this.#active = undefined;
     active.generation.stopTimers();
+    // The next worker gets a generation of its own; nothing would cancel this one's retries later (on a reload or
+    // shutdown), so they end here.
+    active.generation.cancelRetries();
     const lived = Date.now() - active.since;
     this.#consecutiveCrashes = lived >= crashBackoff.stableAfterMs ? 1 : this.#consecutiveCrashes + 1;
     this.#options.logger.host(
