@@ -48,7 +48,7 @@ describe('azfx (the built CLI)', () => {
       expect(run.errors(), fixture).toMatch(message);
       expect(run.errors(), fixture).toContain('The app cannot start.');
     }
-  });
+  }, 60_000);
 
   it('exits 1 for a missing app folder', async () => {
     const run = runCli(['start', path.join(scratch, 'nowhere')]);
@@ -92,6 +92,6 @@ describe('azfx (the built CLI)', () => {
   });
 
   it('defaults to port 7071', () => {
-    expect(hostOptions(parseCliArgs(['start'], {}) as StartCommand)).toMatchObject({ defaultPort: 7071, hostname: '127.0.0.1', quiet: false });
+    expect(hostOptions(parseCliArgs(['start'], {}) as StartCommand)).toMatchObject({ port: undefined, defaultPort: 7071, hostname: '127.0.0.1', watch: false, exitOnUncaughtErrors: true });
   });
 });

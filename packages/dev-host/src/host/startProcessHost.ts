@@ -132,8 +132,11 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     server.on('request', createRequestListener({ context: () => supervisor.current(), logger, fallbackHost: new URL(url).host, streamAgent, requests }));
 
     const failure = await supervisor.start();
-    if (failure !== undefined && !options.watch) {
-      throw new HostStartupError(failure);
+    if (failure !== undefined) {
+      if (!options.watch) {
+        throw new HostStartupError(failure);
+      }
+      logger.host('error', `The app cannot start.\n${failure}\nWaiting for a change to reload.`);
     }
 
     if (options.watch) {

@@ -50,7 +50,8 @@ export class WorkerProcess implements WorkerConnection {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.exited = new Promise((resolve) => {
-      this.#child.once('exit', (code, signal) => {
+      // 'close', not 'exit': it comes after the IPC channel has delivered every message the worker sent.
+      this.#child.once('close', (code, signal) => {
         this.#exit = { code, signal, cause: this.#cause };
         this.#failPending();
         resolve(this.#exit);

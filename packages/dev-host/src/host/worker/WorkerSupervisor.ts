@@ -13,7 +13,7 @@ export interface SupervisorOptions {
   readonly index: (worker: WorkerProcess) => AppGeneration;
   /** Called with each generation that starts serving (to print its listing). */
   readonly onServing: (generation: AppGeneration) => void;
-  /** Called with the message of a start that failed. */
+  /** Called with the message of a restart or reload that failed (`start()` returns the first start's). */
   readonly onStartFailed: (message: string) => void;
   /** How long a replaced or stopping worker may finish its invocations, and then its appTerminate hooks. */
   readonly drainTimeoutMs: number;
@@ -163,7 +163,9 @@ export class WorkerSupervisor {
     }
     if (generation === undefined) {
       worker.kill();
-      this.#options.onStartFailed(failure ?? 'The worker did not start.');
+      if (reason !== 'start') {
+        this.#options.onStartFailed(failure ?? 'The worker did not start.');
+      }
       if (reason !== 'start' && !this.#options.waitForChangeAfterFailedStart) {
         // Without --watch nothing else would bring the app back: keep trying, backing off.
         this.#retire(this.#active);
