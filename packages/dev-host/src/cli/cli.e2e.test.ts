@@ -58,7 +58,8 @@ describe('azfx (the built CLI)', () => {
 
   it('serves the app, lists its functions, and on SIGTERM finishes running work, runs appTerminate and exits 0', async () => {
     const marker = path.join(scratch, 'terminated.json');
-    const run = runCli(['start', fixtureDir('cjs-app'), '--port', '0'], { TERMINATE_MARKER_FILE: marker });
+    // --verbose: the host prints when each invocation starts, so the test can signal while one runs.
+    const run = runCli(['start', fixtureDir('cjs-app'), '--port', '0', '--verbose'], { TERMINATE_MARKER_FILE: marker });
     const url = await waitForOutput(run, /serving .* at (http:\/\/127\.0\.0\.1:\d+)\./);
     const port = new URL(url).port;
     expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello`);
@@ -67,14 +68,13 @@ describe('azfx (the built CLI)', () => {
     await waitForOutput(run, /(GET \/api\/hello 200 \d+ms)/);
 
     const slow = fetch(`${url}/api/slow?ms=300`);
-    // Let the request reach the function before the signal.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitForOutput(run, /(Executing 'Functions\.slow')/);
     run.child.kill('SIGTERM');
     expect(await (await slow).text()).toBe('slept 300');
     expect(await run.exited).toBe(0);
     const events = JSON.parse(readFileSync(marker, 'utf8')) as { kind: string }[];
     expect(events.at(-1)?.kind).toBe('appTerminate');
-  });
+  }, 30_000);
 
   it('listens on local.settings.json Host.LocalHttpPort when no --port is given', async () => {
     const app = copyFixture('esm-app');
