@@ -27,9 +27,9 @@ interface Tally {
 
 /** Sends requests back to back until `stop()`; every answer's status is counted, every transport error kept. */
 function loadLoop(url: string, tally: Tally): { stop: () => Promise<void> } {
-  let stopped = false;
+  const state = { stopped: false };
   const loop = (async () => {
-    while (!stopped) {
+    while (!state.stopped) {
       tally.sent++;
       try {
         const res = await fetch(url);
@@ -42,7 +42,7 @@ function loadLoop(url: string, tally: Tally): { stop: () => Promise<void> } {
   })();
   return {
     stop: async () => {
-      stopped = true;
+      state.stopped = true;
       await loop;
     },
   };

@@ -97,7 +97,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
       logger.host('information', `The debugger port ${debugging.address} is the app's: the worker process listens on it (the host gave it up).`);
     }
     // The admin key stays in the host: the worker (the app's code) gets neither the variable nor the argument.
-    const { AZFX_ADMIN_KEY: _adminKey, ...hostEnv } = process.env;
+    const hostEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'AZFX_ADMIN_KEY'));
     const workerEnvFor = (appConfig: AppConfig): NodeJS.ProcessEnv => {
       const environment = hostEnvironment(appConfig, logger, new URL(publicUrl).host);
       const merged = environmentFor(hostEnv, environment.settings, environment.defaults);

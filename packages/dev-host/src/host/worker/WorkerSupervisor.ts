@@ -157,7 +157,8 @@ export class WorkerSupervisor {
         failure = error instanceof HostStartupError ? error.message : describeError(error);
       }
     }
-    if (this.#stopped) {
+    if (this.#hasStopped()) {
+      // stop() came while the worker started.
       worker.kill();
       return undefined;
     }
@@ -243,6 +244,10 @@ export class WorkerSupervisor {
         }
       });
     }, delay);
+  }
+
+  #hasStopped(): boolean {
+    return this.#stopped;
   }
 
   #rejectWaiters(error: unknown): void {
