@@ -1,8 +1,11 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFixture } from '../test-support/fixtures.js';
+import { copyFixture, fixtureDir } from '../test-support/fixtures.js';
 import { runCli, waitForOutput, type CliRun } from '../test-support/runCli.js';
 import { waitFor } from '../test-support/waitFor.js';
 
@@ -50,5 +53,28 @@ describe.each([
       expect(await debuggerOfApp(url)).toContain(`127.0.0.1:${String(port)}`);
     }
     expect(run.errors()).not.toMatch(/address already in use|Starting inspector .* failed/i);
+  }, 60_000);
+});
+
+describe('a debugger attached at the address the host was given', () => {
+  it('hits a breakpoint in a function, in the worker process that answers', async () => {
+    const port = await freePort();
+    const run = runCli(['start', fixtureDir('faults-app'), '--port', '0'], { NODE_OPTIONS: `--inspect=127.0.0.1:${String(port)}` });
+    cleanup.push(() => run.child.kill('SIGKILL'));
+    const url = await waitForOutput(run, /serving .* at (http:\/\/127\.0\.0\.1:\d+)/, 30_000);
+    const source = readFileSync(path.join(fixtureDir('faults-app'), 'build/functions/faults.js'), 'utf8').split('\n');
+    const line = source.findIndex((text) => text.startsWith("app.http('pid'"));
+    const column = (source[line] ?? '').indexOf('({ jsonBody');
+    const probe = fileURLToPath(new URL('../test-support/breakpointProbe.mjs', import.meta.url));
+
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--experimental-websocket', '--no-warnings', probe, String(port), `${url}/api/pid`, 'faults\\.js', String(line), String(column)],
+      { env: { ...process.env, NODE_OPTIONS: '' }, timeout: 30_000 },
+    );
+
+    const result = JSON.parse(stdout.trim()) as { pausedAtLine: number; pidAtBreakpoint: number; answer: string };
+    expect(result.pausedAtLine).toBe(line);
+    expect(JSON.parse(result.answer)).toMatchObject({ pid: result.pidAtBreakpoint });
   }, 60_000);
 });
