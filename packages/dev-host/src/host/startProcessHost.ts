@@ -16,6 +16,9 @@ import { resolveHostOptions } from './hostOptions.js';
 import { createRequestListener } from './http/createRequestListener.js';
 import { listen, urlHost } from './listen.js';
 import { Shutdown } from './Shutdown.js';
+import { devHostPackageName } from '../app/versions.js';
+import { findLinkedPackages } from './watch/linkedPackages.js';
+import { rebuildLinkedPackages } from './watch/rebuildLinkedPackages.js';
 import { watchAppFiles, type AppWatcher } from './watch/watchAppFiles.js';
 import { takeOverDebugging } from './worker/inspectorHandover.js';
 import { WorkerProcess } from './worker/WorkerProcess.js';
@@ -161,6 +164,13 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
       };
       let watcher: AppWatcher = watchAppFiles(appDir, config.main, onChange);
       shutdown.onStop(() => watcher.close());
+      const linked = findLinkedPackages(appDir, new Set([devHostPackageName]));
+      if (linked.length > 0) {
+        logger.host('information', `Watching the source of linked packages: ${linked.map((pkg) => pkg.name).join(', ')} (a change rebuilds the package and reloads the app).`);
+        const rebuilder = rebuildLinkedPackages(linked, logger, (work) => supervisor.reloadAfter(work));
+        shutdown.onStop(() => rebuilder.close());
+        await rebuilder.ready;
+      }
       await watcher.ready;
     }
     return {

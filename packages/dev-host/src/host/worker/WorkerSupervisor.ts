@@ -59,6 +59,7 @@ export class WorkerSupervisor {
   #stopped = false;
   #backoffTimer: NodeJS.Timeout | undefined;
   #starting: WorkerProcess | undefined;
+  #holds = 0;
   readonly #retiring = new Set<Promise<WorkerExit>>();
 
   constructor(options: SupervisorOptions) {
@@ -96,6 +97,23 @@ export class WorkerSupervisor {
     });
   }
 
+  /**
+   * Holds every new request and invocation while `work` runs (a rebuild of a package the app links), then reloads
+   * if it succeeded; held requests go to the worker that serves afterwards (the new one, or the old one if the
+   * build failed).
+   */
+  async reloadAfter(work: () => Promise<boolean>): Promise<void> {
+    this.#holds++;
+    try {
+      if (await work()) {
+        await this.reload();
+      }
+    } finally {
+      this.#holds--;
+      this.#releaseHeld();
+    }
+  }
+
   /** Stops serving: the worker finishes its invocations (bounded), runs appTerminate hooks and exits. */
   async stop(): Promise<void> {
     this.#stopped = true;
@@ -112,6 +130,11 @@ export class WorkerSupervisor {
   }
 
   #ready(): Promise<Active> {
+    if (this.#holds > 0 && !this.#stopped) {
+      return new Promise((resolve, reject) => {
+        this.#waiters.push({ resolve, reject });
+      });
+    }
     if (this.#active) {
       return Promise.resolve(this.#active);
     }
@@ -244,6 +267,20 @@ export class WorkerSupervisor {
         }
       });
     }, delay);
+  }
+
+  #releaseHeld(): void {
+    if (this.#holds > 0) {
+      return;
+    }
+    if (this.#active) {
+      const active = this.#active;
+      for (const waiter of this.#waiters.splice(0)) {
+        waiter.resolve(active);
+      }
+    } else if (this.#unavailable) {
+      this.#rejectWaiters(this.#unavailable);
+    }
   }
 
   #hasStopped(): boolean {
