@@ -28,14 +28,18 @@ describe('a host whose output is closed', () => {
 
   it.skipIf(process.platform === 'win32')('the worker process does not outlive a host killed outright', async () => {
     const run = runCli(['start', fixtureDir('cjs-app'), '--port', '0', '--watch']);
-    await waitForOutput(run, /at (http:\/\/\S+:\d+)/);
-    const workers = await waitFor('the worker process', () => {
-      const pids = workerPidsOf(run.child.pid);
-      return pids.length > 0 ? pids : undefined;
-    }, 10_000);
-    run.child.kill('SIGKILL');
-    run.child.stdout?.destroy();
-    run.child.stderr?.destroy();
-    await waitFor('the worker process to stop', () => (stillRunning(workers).length === 0 ? true : undefined), 15_000);
+    try {
+      await waitForOutput(run, /at (http:\/\/\S+:\d+)/);
+      const workers = await waitFor('the worker process', () => {
+        const pids = workerPidsOf(run.child.pid);
+        return pids.length > 0 ? pids : undefined;
+      }, 10_000);
+      run.child.kill('SIGKILL');
+      run.child.stdout?.destroy();
+      run.child.stderr?.destroy();
+      await waitFor('the worker process to stop', () => (stillRunning(workers).length === 0 ? true : undefined), 15_000);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
   }, 40_000);
 });

@@ -60,6 +60,7 @@ export class WorkerSupervisor {
   #backoffTimer: NodeJS.Timeout | undefined;
   #starting: WorkerProcess | undefined;
   #holds = 0;
+  #reloadAfterHold = false;
   readonly #retiring = new Set<Promise<WorkerExit>>();
 
   constructor(options: SupervisorOptions) {
@@ -87,6 +88,15 @@ export class WorkerSupervisor {
 
   /** Reloads the app after a change: at most one reload runs, and at most one more is queued. */
   reload(): Promise<void> {
+    if (this.#holds > 0) {
+      // A package build is running: the app's files may be half-written too. Reload once it is done.
+      this.#reloadAfterHold = true;
+      return Promise.resolve();
+    }
+    return this.#queueReload();
+  }
+
+  #queueReload(): Promise<void> {
     if (this.#reloadQueued || this.#stopped) {
       return this.#busy;
     }
@@ -105,8 +115,10 @@ export class WorkerSupervisor {
   async reloadAfter(work: () => Promise<boolean>): Promise<void> {
     this.#holds++;
     try {
-      if (await work()) {
-        await this.reload();
+      const built = await work();
+      if (built || this.#reloadAfterHold) {
+        this.#reloadAfterHold = false;
+        await this.#queueReload();
       }
     } finally {
       this.#holds--;
