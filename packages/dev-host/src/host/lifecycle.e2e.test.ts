@@ -58,7 +58,7 @@ describe('host lifecycle', () => {
     await runningNow(host, 'slow');
     await host.close();
     const warnings = host.logs.filter((log) => log.level === 'warning' && log.message.includes('still running after 200 ms'));
-    expect(warnings.map((log) => log.message)).toEqual(['1 HTTP request(s) and 0 other invocation(s) still running after 200 ms; stopping without them.']);
+    expect(warnings.map((log) => log.message)).toEqual(['1 request(s) or invocation(s) still running after 200 ms (1 HTTP request(s), 0 other invocation(s)); stopping without them.']);
   });
 
   it('starts, closes and starts the same app again in one process, fresh each time', async () => {
