@@ -64,3 +64,19 @@ describe.each(modes)('azfx start %s', (_mode, extra) => {
     expect(statusOf(await admin(`${local}Content-Type: application/json\r\n`))).toBe(202);
   });
 });
+
+describe('azfx start with an app that streams (app.setup({ enableHttpStream: true }))', () => {
+  it('forwards requests to the library\'s proxy in the worker process and streams the answer back', async () => {
+    const run = runCli(['start', fixtureDir('streaming-app'), '--port', '0']);
+    try {
+      const url = await waitForOutput(run, /serving .* at (http:\/\/127\.0\.0\.1:\d+)/, 30_000);
+      const res = await fetch(`${url}/api/upper/t1?q=x`, { method: 'POST', body: 'streamed through two processes' });
+      expect([res.status, res.headers.get('x-tag'), await res.text()]).toEqual([200, 't1', 'STREAMED THROUGH TWO PROCESSES']);
+      expect(await (await fetch(`${url}/api/ticker`)).text()).toBe('tick 1\ntick 2\ntick 3\n');
+      expect((await fetch(`${url}/api/streamBoom`)).status).toBe(500);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
+  }, 60_000);
+});
