@@ -6,7 +6,7 @@ import { readAppConfig, type AppConfig } from '../app/config/readAppConfig.js';
 import { describeError } from '../app/describeError.js';
 import { HostStartupError } from '../app/HostStartupError.js';
 import { InFlightWork } from '../app/InFlightWork.js';
-import { createLogger } from '../app/logging/createLogger.js';
+import { createLogger, type Logger } from '../app/logging/createLogger.js';
 import { workerCommand } from '../app/workerProtocol.js';
 import { AppGeneration } from './AppGeneration.js';
 import { bindWarning } from './bindWarning.js';
@@ -101,8 +101,22 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     }
     // The admin key stays in the host: the worker (the app's code) gets neither the variable nor the argument.
     const hostEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'AZFX_ADMIN_KEY'));
+    // Each reload computes the environment again (local.settings.json may have changed); a warning is printed once.
+    const warned = new Set<string>();
+    const warnOnce: Logger = {
+      get records() {
+        return logger.records;
+      },
+      write: logger.write,
+      host: (level, message, scope) => {
+        if (!warned.has(message)) {
+          warned.add(message);
+          logger.host(level, message, scope);
+        }
+      },
+    };
     const workerEnvFor = (appConfig: AppConfig): NodeJS.ProcessEnv => {
-      const environment = hostEnvironment(appConfig, logger, new URL(publicUrl).host);
+      const environment = hostEnvironment(appConfig, warnOnce, new URL(publicUrl).host);
       const merged = environmentFor(hostEnv, environment.settings, environment.defaults);
       environment.reportSkipped(merged.skippedSettings);
       return { ...merged.env, NODE_OPTIONS: debugging.nodeOptions };
