@@ -126,7 +126,7 @@ describe.skipIf(remoteAddress === undefined)('azfx start --watch with callers fr
     expect(statusOf(await send(url, 'POST /api/../admin/functions/queueWork', 'x-functions-key: s3cret\r\n'))).toBe(202);
   });
 
-  it('answers HTTP/1.1 violations itself: the app process only ever sees its own well-formed requests', async () => {
+  it('answers HTTP/1.1 violations itself, with --watch as without', async () => {
     const url = await watchOn();
 
     const twoHosts = await rawExchange(url, 'GET /api/hello HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\nConnection: close\r\n\r\n');
