@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // extension-core also runs its behaviour suite against the lowest supported @azure/functions (4.1.0).
-    projects: ['packages/*', 'apps/*', 'tooling/*', 'packages/extension-core/vitest.lowest.config.ts'],
+    projects: ['packages/*', 'apps/*', 'tooling/*', 'packages/extension-core/vitest.lowest.config.ts', 'packages/dev-host/vitest.load.config.ts'],
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     coverage: {
       provider: 'v8',

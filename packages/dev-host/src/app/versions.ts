@@ -8,3 +8,6 @@ export const devHostVersion: string = packageJson.version;
  * 4.28+, log hooks 4.34+), so libraries that gate features on it enable them.
  */
 export const emulatedHostVersion = '4.1040.0';
+
+/** This package's own name: `--watch` never rebuilds the dev host that runs it. */
+export const devHostPackageName: string = packageJson.name;

@@ -25,12 +25,15 @@ export function hostOptions(command: StartCommand, cliEntry = process.argv[1] ??
   };
 }
 
-/** Closes the host on the first SIGINT/SIGTERM (running invocations finish, appTerminate hooks run) and exits 0. */
+/**
+ * Closes the host on the first SIGINT/SIGTERM (running invocations finish, appTerminate hooks run) and exits 0. A
+ * second signal exits at once (the worker, losing its host, still stops gracefully on its own).
+ */
 function closeOnSignals(host: ProcessHost): void {
   let closing = false;
   const stop = (): void => {
     if (closing) {
-      return;
+      process.exit(130);
     }
     closing = true;
     host.close().then(

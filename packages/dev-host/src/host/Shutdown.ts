@@ -50,9 +50,11 @@ export class Shutdown {
     const [requestsDone, invocationsDone] = await Promise.all([this.#requests.drain(drainTimeoutMs), this.#invocations.drain(Math.max(0, deadline - Date.now()))]);
     if (!requestsDone || !invocationsDone) {
       // Each is counted once: an HTTP request's invocation is part of the request.
+      const requests = this.#requests.size;
+      const invocations = this.#invocations.size;
       this.#logger.host(
         'warning',
-        `${this.#requests.size} HTTP request(s) and ${this.#invocations.size} other invocation(s) still running after ${drainTimeoutMs} ms; stopping without them.`,
+        `${requests + invocations} request(s) or invocation(s) still running after ${drainTimeoutMs} ms (${requests} HTTP request(s), ${invocations} other invocation(s)); stopping without them.`,
       );
     }
     for (const step of [...this.#release].reverse()) {

@@ -6,7 +6,7 @@ import { readAppConfig, type AppConfig } from '../app/config/readAppConfig.js';
 import { describeError } from '../app/describeError.js';
 import { HostStartupError } from '../app/HostStartupError.js';
 import { InFlightWork } from '../app/InFlightWork.js';
-import { createLogger } from '../app/logging/createLogger.js';
+import { createLogger, type Logger } from '../app/logging/createLogger.js';
 import { workerCommand } from '../app/workerProtocol.js';
 import { AppGeneration } from './AppGeneration.js';
 import { bindWarning } from './bindWarning.js';
@@ -16,6 +16,9 @@ import { resolveHostOptions } from './hostOptions.js';
 import { createRequestListener } from './http/createRequestListener.js';
 import { listen, urlHost } from './listen.js';
 import { Shutdown } from './Shutdown.js';
+import { devHostPackageName } from '../app/versions.js';
+import { findLinkedPackages } from './watch/linkedPackages.js';
+import { rebuildLinkedPackages } from './watch/rebuildLinkedPackages.js';
 import { watchAppFiles, type AppWatcher } from './watch/watchAppFiles.js';
 import { takeOverDebugging } from './worker/inspectorHandover.js';
 import { WorkerProcess } from './worker/WorkerProcess.js';
@@ -119,9 +122,23 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
       logger.host('information', `The debugger port ${debugging.address} is the app's: the worker process listens on it (the host gave it up).`);
     }
     // The admin key stays in the host: the worker (the app's code) gets neither the variable nor the argument.
-    const { AZFX_ADMIN_KEY: _adminKey, ...hostEnv } = process.env;
+    const hostEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'AZFX_ADMIN_KEY'));
+    // Each reload computes the environment again (local.settings.json may have changed); a warning is printed once.
+    const warned = new Set<string>();
+    const warnOnce: Logger = {
+      get records() {
+        return logger.records;
+      },
+      write: logger.write,
+      host: (level, message, scope) => {
+        if (!warned.has(message)) {
+          warned.add(message);
+          logger.host(level, message, scope);
+        }
+      },
+    };
     const workerEnvFor = (appConfig: AppConfig): NodeJS.ProcessEnv => {
-      const environment = hostEnvironment(appConfig, logger, new URL(publicUrl).host);
+      const environment = hostEnvironment(appConfig, warnOnce, new URL(publicUrl).host);
       const merged = environmentFor(hostEnv, environment.settings, environment.defaults);
       environment.reportSkipped(merged.skippedSettings);
       return { ...merged.env, NODE_OPTIONS: debugging.nodeOptions };
@@ -161,8 +178,11 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     server.on('request', createRequestListener({ context: () => supervisor.current(), logger, fallbackHost: new URL(url).host, streamAgent, requests }));
 
     const failure = await supervisor.start();
-    if (failure !== undefined && !options.watch) {
-      throw new HostStartupError(failure);
+    if (failure !== undefined) {
+      if (!options.watch) {
+        throw new HostStartupError(failure);
+      }
+      logger.host('error', `The app cannot start.\n${failure}\nWaiting for a change to reload.`);
     }
 
     if (options.watch) {
@@ -191,6 +211,13 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
       };
       let watcher: AppWatcher = watchAppFiles(appDir, config.main, onChange, undefined, config.host.watchDirectories);
       shutdown.onStop(() => watcher.close());
+      const linked = findLinkedPackages(appDir, new Set([devHostPackageName]));
+      if (linked.length > 0) {
+        logger.host('information', `Watching the source of linked packages: ${linked.map((pkg) => pkg.name).join(', ')} (a change rebuilds the package and reloads the app).`);
+        const rebuilder = rebuildLinkedPackages(linked, logger, (work) => supervisor.reloadAfter(work));
+        shutdown.onStop(() => rebuilder.close());
+        await rebuilder.ready;
+      }
       await watcher.ready;
     }
     return {

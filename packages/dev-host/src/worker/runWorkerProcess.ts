@@ -18,12 +18,28 @@ export interface WorkerProcessOptions {
 /** How long the worker waits for the host's answer to `fatal` before exiting anyway. */
 const fatalNoticeMs = 1_000;
 
+const unsent = new Set<Promise<void>>();
+
+/** Sends a message to the host; `flushed()` waits until every message sent so far has left this process. */
 function send(message: WorkerToHost, onSent?: () => void): void {
-  if (!process.connected) {
+  if (!process.connected || process.send === undefined) {
     onSent?.();
     return;
   }
-  process.send?.(message, undefined, {}, () => onSent?.());
+  let done: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  unsent.add(sent);
+  void sent.then(() => unsent.delete(sent));
+  process.send(message, undefined, {}, () => {
+    done();
+    onSent?.();
+  });
+}
+
+async function flushed(): Promise<void> {
+  await Promise.all(unsent);
 }
 
 function toWire(outcome: InvocationOutcome): WireOutcome {
@@ -86,6 +102,9 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<v
       await worker.terminate(timeoutMs, (error) => {
         logger.host('error', `An appTerminate hook failed: ${describeError(error)}`);
       });
+      // Invocations that appTerminate hooks let finish still get their answers to the host.
+      await invocations.drain(Math.min(timeoutMs, 1_000));
+      await flushed();
       process.exit(0);
     })();
     return terminating;

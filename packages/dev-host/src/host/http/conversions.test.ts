@@ -7,8 +7,8 @@ import { serializeCookie } from './serializeCookie.js';
 import { toHttpResponse } from './toHttpResponse.js';
 import { headersRecord, queryRecord, toRpcHttpData } from './toRpcHttp.js';
 
-function fakeRequest(url: string, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1'): IncomingMessage {
-  return { url, headers, socket: { remoteAddress } } as unknown as IncomingMessage;
+function fakeRequest(url: string, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1', method = 'GET'): IncomingMessage {
+  return { url, method, headers, socket: { remoteAddress } } as unknown as IncomingMessage;
 }
 
 describe('request conversion', () => {
@@ -105,7 +105,7 @@ describe('serializeCookie', () => {
 describe('admin access', () => {
   const json = { host: 'localhost:7071', 'content-type': 'application/json' };
   const statusOf = (headers: Record<string, string>, remote = '127.0.0.1', key?: string, method = 'POST'): number | undefined =>
-    adminRefusal({ ...fakeRequest('/admin/functions/x', headers, remote), method } as IncomingMessage, key)?.status;
+    adminRefusal(fakeRequest('/admin/functions/x', headers, remote, method), key)?.status;
 
   it('lets remote callers in only with the configured key', () => {
     expect(statusOf(json)).toBeUndefined();

@@ -21,8 +21,8 @@ export function isAdminPath(pathname: string): boolean {
 export async function handleAdminRequest(context: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const refusal = adminRefusal(req, context.adminKey);
   if (refusal !== undefined) {
-    req.resume();
-    sendStatus(res, refusal.status, refusal.message);
+    // Nothing of a refused request is read: the connection closes after the answer.
+    sendStatus(res, refusal.status, refusal.message, { connection: 'close' });
     return;
   }
   const method = req.method ?? '';

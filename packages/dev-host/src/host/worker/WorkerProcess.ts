@@ -56,7 +56,8 @@ export class WorkerProcess implements WorkerConnection {
       forwardLines(this.#child, spec.output);
     }
     this.exited = new Promise((resolve) => {
-      this.#child.once('exit', (code, signal) => {
+      // 'close', not 'exit': it comes after the IPC channel has delivered every message the worker sent.
+      this.#child.once('close', (code, signal) => {
         this.#exit = { code, signal, cause: this.#cause };
         this.#failPending();
         resolve(this.#exit);

@@ -13,7 +13,7 @@ export interface SupervisorOptions {
   readonly index: (worker: WorkerProcess) => AppGeneration;
   /** Called with each generation that starts serving (to print its listing). */
   readonly onServing: (generation: AppGeneration) => void;
-  /** Called with the message of a start that failed. */
+  /** Called with the message of a restart or reload that failed (`start()` returns the first start's). */
   readonly onStartFailed: (message: string) => void;
   /** How long a replaced or stopping worker may finish its invocations, and then its appTerminate hooks. */
   readonly drainTimeoutMs: number;
@@ -59,6 +59,8 @@ export class WorkerSupervisor {
   #stopped = false;
   #backoffTimer: NodeJS.Timeout | undefined;
   #starting: WorkerProcess | undefined;
+  #holds = 0;
+  #reloadAfterHold = false;
   readonly #retiring = new Set<Promise<WorkerExit>>();
 
   constructor(options: SupervisorOptions) {
@@ -86,6 +88,15 @@ export class WorkerSupervisor {
 
   /** Reloads the app after a change: at most one reload runs, and at most one more is queued. */
   reload(): Promise<void> {
+    if (this.#holds > 0) {
+      // A package build is running: the app's files may be half-written too. Reload once it is done.
+      this.#reloadAfterHold = true;
+      return Promise.resolve();
+    }
+    return this.#queueReload();
+  }
+
+  #queueReload(): Promise<void> {
     if (this.#reloadQueued || this.#stopped) {
       return this.#busy;
     }
@@ -99,6 +110,25 @@ export class WorkerSupervisor {
   /** Ends the pending retries of the app being served (shutdown does this before it waits for running work). */
   cancelRetries(): void {
     this.#active?.generation.cancelRetries();
+  }
+
+  /**
+   * Holds every new request and invocation while `work` runs (a rebuild of a package the app links), then reloads
+   * if it succeeded; held requests go to the worker that serves afterwards (the new one, or the old one if the
+   * build failed).
+   */
+  async reloadAfter(work: () => Promise<boolean>): Promise<void> {
+    this.#holds++;
+    try {
+      const built = await work();
+      if (built || this.#reloadAfterHold) {
+        this.#reloadAfterHold = false;
+        await this.#queueReload();
+      }
+    } finally {
+      this.#holds--;
+      this.#releaseHeld();
+    }
   }
 
   /** Stops serving: the worker finishes its invocations (bounded), runs appTerminate hooks and exits. */
@@ -118,6 +148,11 @@ export class WorkerSupervisor {
   }
 
   #ready(): Promise<Active> {
+    if (this.#holds > 0 && !this.#stopped) {
+      return new Promise((resolve, reject) => {
+        this.#waiters.push({ resolve, reject });
+      });
+    }
     if (this.#active) {
       return Promise.resolve(this.#active);
     }
@@ -163,13 +198,16 @@ export class WorkerSupervisor {
         failure = error instanceof HostStartupError ? error.message : describeError(error);
       }
     }
-    if (this.#stopped) {
+    if (this.#hasStopped()) {
+      // stop() came while the worker started.
       worker.kill();
       return undefined;
     }
     if (generation === undefined) {
       worker.kill();
-      this.#options.onStartFailed(failure ?? 'The worker did not start.');
+      if (reason !== 'start') {
+        this.#options.onStartFailed(failure ?? 'The worker did not start.');
+      }
       if (reason !== 'start' && !this.#options.waitForChangeAfterFailedStart) {
         // Without --watch nothing else would bring the app back: keep trying, backing off.
         this.#retire(this.#active);
@@ -254,6 +292,24 @@ export class WorkerSupervisor {
         }
       });
     }, delay);
+  }
+
+  #releaseHeld(): void {
+    if (this.#holds > 0) {
+      return;
+    }
+    if (this.#active) {
+      const active = this.#active;
+      for (const waiter of this.#waiters.splice(0)) {
+        waiter.resolve(active);
+      }
+    } else if (this.#unavailable) {
+      this.#rejectWaiters(this.#unavailable);
+    }
+  }
+
+  #hasStopped(): boolean {
+    return this.#stopped;
   }
 
   #rejectWaiters(error: unknown): void {

