@@ -130,6 +130,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
         return logger.records;
       },
       write: logger.write,
+      applyLogLevels: logger.applyLogLevels,
       host: (level, message, scope) => {
         if (!warned.has(message)) {
           warned.add(message);

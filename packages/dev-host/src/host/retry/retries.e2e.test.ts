@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host, InvokeResult } from '../../index.js';
-import { startAppHost } from '../startHost.js';
+import { startAppHost } from '../../startHost.js';
 import { fixtureDir } from '../../test-support/fixtures.js';
 import { ManualRetryScheduler } from '../../test-support/manualRetryScheduler.js';
 import { waitFor } from '../../test-support/waitFor.js';
