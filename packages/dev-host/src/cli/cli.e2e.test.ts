@@ -92,7 +92,40 @@ describe('azfx (the built CLI)', () => {
     }
   });
 
+  it('listens on local.settings.json Host.LocalHttpAddress when no --address is given, and --address wins over it', async () => {
+    const app = copyFixture('esm-app');
+    try {
+      // 127.0.0.2 is loopback on Linux too, and differs from the default: a host that ignored the setting would not
+      // answer there.
+      writeFileSync(path.join(app.dir, 'local.settings.json'), JSON.stringify({ IsEncrypted: false, Values: {}, Host: { LocalHttpAddress: '127.0.0.2' } }));
+      const fromSetting = runCli(['start', app.dir, '--port', '0']);
+      const url = await waitForOutput(fromSetting, /at (http:\/\/127\.0\.0\.2:\d+)\./);
+      expect(await (await fetch(`${url}/v1/hello?name=there`)).json()).toMatchObject({ greeting: 'Hello, there!' });
+      fromSetting.child.kill('SIGINT');
+      expect(await fromSetting.exited).toBe(0);
+
+      const fromFlag = runCli(['start', app.dir, '--port', '0', '--address', '127.0.0.1']);
+      await waitForOutput(fromFlag, /at (http:\/\/127\.0\.0\.1:\d+)\./);
+      fromFlag.child.kill('SIGINT');
+      expect(await fromFlag.exited).toBe(0);
+    } finally {
+      app.remove();
+    }
+  });
+
+  it('refuses a local.settings.json Host.LocalHttpAddress that is not an IP address, naming the key and the fix', async () => {
+    const app = copyFixture('esm-app');
+    try {
+      writeFileSync(path.join(app.dir, 'local.settings.json'), JSON.stringify({ IsEncrypted: false, Values: {}, Host: { LocalHttpAddress: 'my-laptop' } }));
+      const run = runCli(['start', app.dir, '--port', '0']);
+      expect(await run.exited).toBe(1);
+      expect(run.errors()).toContain('local.settings.json Host.LocalHttpAddress must be an IP address (got "my-laptop")');
+    } finally {
+      app.remove();
+    }
+  });
+
   it('defaults to port 7071', () => {
-    expect(hostOptions(parseCliArgs(['start'], {}) as StartCommand)).toMatchObject({ port: undefined, defaultPort: 7071, hostname: '127.0.0.1', watch: false, exitOnUncaughtErrors: true });
+    expect(hostOptions(parseCliArgs(['start'], {}) as StartCommand)).toMatchObject({ port: undefined, defaultPort: 7071, hostname: undefined, watch: false, exitOnUncaughtErrors: true });
   });
 });

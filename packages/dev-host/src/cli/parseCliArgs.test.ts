@@ -8,7 +8,7 @@ describe('parseCliArgs', () => {
       kind: 'start',
       appDir: '.',
       port: undefined,
-      hostname: '127.0.0.1',
+      hostname: undefined,
       watch: false,
       verbose: false,
       adminKey: undefined,
@@ -32,6 +32,13 @@ describe('parseCliArgs', () => {
       exitOnUncaughtErrors: false,
     });
     expect(parseCliArgs(['start', '-p', '0', '-w', '-v'], {})).toMatchObject({ port: 0, watch: true, verbose: true });
+  });
+
+  it('takes the listen address from --address, as func start spells it, or --host', () => {
+    expect(parseCliArgs(['start', '--address', '0.0.0.0'], {})).toMatchObject({ hostname: '0.0.0.0' });
+    expect(parseCliArgs(['start', '--host', '127.0.0.2'], {})).toMatchObject({ hostname: '127.0.0.2' });
+    expect(parseCliArgs(['start', '--host', '::1', '--address', '::1'], {})).toMatchObject({ hostname: '::1' });
+    expect(() => parseCliArgs(['start', '--host', '127.0.0.1', '--address', '0.0.0.0'], {})).toThrow(/--address and --host name the same setting; give one/);
   });
 
   it('takes the admin key from AZFX_ADMIN_KEY', () => {

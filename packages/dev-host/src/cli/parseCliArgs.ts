@@ -7,7 +7,8 @@ export interface StartCommand {
   readonly appDir: string;
   /** Undefined: local.settings.json `Host.LocalHttpPort`, else 7071. */
   readonly port: number | undefined;
-  readonly hostname: string;
+  /** `--address` (func start) or `--host`; undefined: local.settings.json `Host.LocalHttpAddress`, else 127.0.0.1. */
+  readonly hostname: string | undefined;
   readonly watch: boolean;
   readonly verbose: boolean;
   readonly adminKey: string | undefined;
@@ -54,7 +55,7 @@ function parseSize(text: string): number {
 }
 
 /**
- * `azfx start [appDir] [--port N] [--host H] [--watch] [--verbose] [--admin-key K] [--max-body-size S]
+ * `azfx start [appDir] [--port N] [--address A | --host A] [--watch] [--verbose] [--admin-key K] [--max-body-size S]
  * [--survive-uncaught-errors]`, `azfx --help`.
  */
 export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
@@ -72,6 +73,7 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
       options: {
         port: { type: 'string', short: 'p' },
         host: { type: 'string' },
+        address: { type: 'string' },
         watch: { type: 'boolean', short: 'w', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         'admin-key': { type: 'string' },
@@ -108,12 +110,15 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
   if (rest.length > 1) {
     throw new UsageError(`\`azfx start\` takes one app folder (got ${rest.map((arg) => `"${arg}"`).join(', ')}).`);
   }
+  if (values.address !== undefined && values.host !== undefined && values.address !== values.host) {
+    throw new UsageError(`--address and --host name the same setting; give one (got --address ${values.address} and --host ${values.host}).`);
+  }
   const adminKey = values['admin-key'] ?? env.AZFX_ADMIN_KEY;
   const start: StartCommand = {
     kind: 'start',
     appDir: rest[0] ?? '.',
     port: values.port === undefined ? undefined : parsePort(values.port),
-    hostname: values.host ?? '127.0.0.1',
+    hostname: values.address ?? values.host,
     watch: values.watch,
     verbose: values.verbose,
     adminKey: adminKey === '' ? undefined : adminKey,

@@ -9,6 +9,7 @@ export class StartFlagError extends Error {}
 export const azfxFlags = [
   'port',
   'host',
+  'address',
   'watch',
   'verbose',
   'admin-key',

@@ -30,7 +30,8 @@ export interface ProcessHostOptions {
   readonly port: number | undefined;
   /** The port when `port` is not given, after local.settings.json `Host.LocalHttpPort` (Core Tools' rule). */
   readonly defaultPort: number;
-  readonly hostname: string;
+  /** `--address`; undefined: local.settings.json `Host.LocalHttpAddress`, else 127.0.0.1 (Core Tools' order). */
+  readonly hostname: string | undefined;
   readonly verbose: boolean;
   readonly adminKey: string | undefined;
   readonly maxBodyBytes: number | undefined;
@@ -63,7 +64,7 @@ const drainTimeoutMs = 10_000;
  */
 export async function startProcessHost(options: ProcessHostOptions): Promise<ProcessHost> {
   const resolved = resolveHostOptions({
-    hostname: options.hostname,
+    ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   });
@@ -82,7 +83,8 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
   try {
     let config = await readAppConfig(appDir);
     logger.applyLogLevels(config.host.logLevels); // azfx #14
-    const bound = await listen(server, options.port ?? config.localHttpPort ?? options.defaultPort, resolved.hostname);
+    const hostname = options.hostname ?? config.localHost.address ?? resolved.hostname;
+    const bound = await listen(server, options.port ?? config.localHttpPort ?? options.defaultPort, hostname);
     const serverClosed = new Promise<void>((resolve) => server.once('close', resolve));
     shutdown.onStop(() => {
       server.close();
@@ -97,7 +99,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     });
     const url = `http://${urlHost(bound.address, false)}:${bound.port}`;
     const publicUrl = `http://${urlHost(bound.address, true)}:${bound.port}`;
-    const warning = bindWarning(resolved.hostname);
+    const warning = bindWarning(hostname);
     if (warning !== undefined) {
       logger.host('warning', warning);
     }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { HostStartupError } from '../HostStartupError.js';
 import { isPlainObject } from './readJsonFile.js';
 
@@ -7,6 +8,8 @@ export interface LocalHostSettings {
   readonly cors: string | undefined;
   /** `Host.CORSCredentials`. */
   readonly corsCredentials: boolean;
+  /** `Host.LocalHttpAddress` (Core Tools 4.13+): the address to listen on when `--address` is not given. */
+  readonly address: string | undefined;
 }
 
 /**
@@ -35,12 +38,15 @@ export function connectionStringSettings(localSettings: unknown): Record<string,
 export function localHostSettings(localSettings: unknown): LocalHostSettings {
   const host = isPlainObject(localSettings) ? localSettings.Host : undefined;
   if (host === undefined || host === null) {
-    return { cors: undefined, corsCredentials: false };
+    return { cors: undefined, corsCredentials: false, address: undefined };
   }
   if (!isPlainObject(host)) {
     throw new HostStartupError('local.settings.json "Host" must be an object, e.g. { "LocalHttpPort": 7071, "CORS": "http://localhost:3000" }.');
   }
-  const { CORS: cors, CORSCredentials: credentials, LocalHttpPort: port } = host;
+  const { CORS: cors, CORSCredentials: credentials, LocalHttpPort: port, LocalHttpAddress: address } = host;
+  if (address !== undefined && address !== null && !(typeof address === 'string' && isIP(address.trim()) !== 0)) {
+    throw new HostStartupError(`local.settings.json Host.LocalHttpAddress must be an IP address (got ${JSON.stringify(address)}): e.g. "LocalHttpAddress": "127.0.0.1" for this machine only, or "0.0.0.0" for every interface.`);
+  }
   if (port !== undefined && port !== null && !(typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw new HostStartupError(`local.settings.json Host.LocalHttpPort must be a port number from 0 to 65535 (got ${JSON.stringify(port)}): e.g. "LocalHttpPort": 7072.`);
   }
@@ -50,5 +56,9 @@ export function localHostSettings(localSettings: unknown): LocalHostSettings {
   if (credentials !== undefined && credentials !== null && typeof credentials !== 'boolean') {
     throw new HostStartupError(`local.settings.json Host.CORSCredentials must be true or false (got ${JSON.stringify(credentials)}).`);
   }
-  return { cors: typeof cors === 'string' && cors.trim() !== '' ? cors : undefined, corsCredentials: credentials === true };
+  return {
+    cors: typeof cors === 'string' && cors.trim() !== '' ? cors : undefined,
+    corsCredentials: credentials === true,
+    address: typeof address === 'string' ? address.trim() : undefined,
+  };
 }
