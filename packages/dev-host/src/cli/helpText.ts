@@ -8,7 +8,8 @@ Usage:
 
 Options:
   -p, --port <port>      Port to listen on. Default: local.settings.json Host.LocalHttpPort, else 7071.
-      --host <address>   Address to listen on. Default: 127.0.0.1 (this machine only).
+      --address <ip>     Address to listen on (also --host). Default: local.settings.json
+                         Host.LocalHttpAddress, else 127.0.0.1 (this machine only).
                          Anything else exposes every function to the network.
   -w, --watch            Reload the app when its built files (the folders "main" reaches into),
                          package.json, host.json or local.settings.json change. The new worker
