@@ -2,6 +2,7 @@ import type { RpcTypedData } from '../app/coreApiTypes.js';
 import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from '../app/functionDescriptors.js';
 import type { Logger } from '../app/logging/createLogger.js';
 import type { LogRecord } from '../app/logging/LogRecord.js';
+import { createTraceContext } from '../app/traceContext.js';
 import { fromTypedData, timerInfo, toTypedData } from '../app/typedData.js';
 import type { AppGeneration } from './AppGeneration.js';
 import { hostApiReason } from './AppRuntime.js';
@@ -63,7 +64,16 @@ export class DevHost implements Host {
       }
     }
     // Every attempt the function's retry policy made (HTTP functions run once); the last one is the outcome.
-    const runs = await this.#parts.generation.runtime.invokeTrigger(descriptor, { triggerData, triggerMetadata, reason: hostApiReason, announce: true });
+    // An HTTP input's traceparent continues the caller's trace, as it does for a request through host.fetch().
+    const headers = triggerData?.http?.headers ?? undefined;
+    const traceContext = headers?.traceparent === undefined ? undefined : createTraceContext({ traceParent: headers.traceparent, traceState: headers.tracestate });
+    const runs = await this.#parts.generation.runtime.invokeTrigger(descriptor, {
+      triggerData,
+      triggerMetadata,
+      reason: hostApiReason,
+      announce: true,
+      ...(traceContext === undefined ? {} : { traceContext }),
+    });
     const last = runs.at(-1);
     if (last === undefined) {
       throw new Error(`"${functionName}" did not run.`);

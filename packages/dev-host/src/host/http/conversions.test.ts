@@ -147,4 +147,19 @@ describe('trace context', () => {
     const invalid = createTraceContext({ traceParent: '00-00000000000000000000000000000000-b7ad6b7169203331-01' });
     expect(invalid.traceParent).not.toContain('00000000000000000000000000000000');
   });
+
+  it('reads a later traceparent version by its first four fields, and refuses what W3C calls invalid', () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    // A future version may add fields; its trace id is kept, and only the sampled flag is carried into version 00.
+    expect(createTraceContext({ traceParent: `cc-${traceId}-b7ad6b7169203331-09-what-the-future-has` }).traceParent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(createTraceContext({ traceParent: `01-${traceId}-b7ad6b7169203331-00` }).traceParent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+    for (const invalid of [
+      `ff-${traceId}-b7ad6b7169203331-01`, // version ff is forbidden
+      `00-${traceId}-b7ad6b7169203331-01-extra`, // version 00 has exactly four fields
+      `00-${traceId}-0000000000000000-01`, // an all-zero parent id
+      `00-${traceId}-b7ad6b7169203331`, // no flags
+    ]) {
+      expect(createTraceContext({ traceParent: invalid }).traceParent, invalid).not.toContain(traceId);
+    }
+  });
 });
