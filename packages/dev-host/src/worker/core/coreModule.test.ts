@@ -36,6 +36,21 @@ describe('the @azure/functions-core module', () => {
     expect(new api.Disposable(() => undefined)).toBeInstanceOf(Disposable);
   });
 
+  it("is a plain writable object, as the worker's is, so a package may wrap registerFunction to observe it", () => {
+    const worker = new WorkerApp('/app', () => undefined);
+    const api = createCoreApi(worker);
+    expect(Object.isFrozen(api)).toBe(false);
+    const seen: string[] = [];
+    const original = api.registerFunction.bind(api);
+    api.registerFunction = (metadata, callback) => {
+      seen.push(metadata.name);
+      return original(metadata, callback);
+    };
+    provideCoreModule(api);
+    (require('@azure/functions-core') as typeof api).registerFunction({ name: 'observed', bindings: {} }, () => undefined);
+    expect(seen).toEqual(['observed']);
+  });
+
   it('routes core API logs through the worker as system logs', () => {
     const messages: string[] = [];
     const worker = new WorkerApp('/app', (record) => messages.push(`${record.category}:${record.level}:${record.message}`));

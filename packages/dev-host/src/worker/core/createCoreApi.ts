@@ -3,9 +3,13 @@ import type { CoreApi, FunctionCallback, FunctionMetadata, HookCallback, Program
 import { Disposable } from './Disposable.js';
 import { devHostVersion, emulatedHostVersion } from '../../app/versions.js';
 
-/** The object `require('@azure/functions-core')` returns while `worker` runs an app. */
+/**
+ * The object `require('@azure/functions-core')` returns while `worker` runs an app. A plain, writable object, as the
+ * Node.js worker's is: packages that observe the app (an SDK wrapping `registerFunction` to learn the app's functions)
+ * must behave here as they do in Azure.
+ */
 export function createCoreApi(worker: WorkerApp): CoreApi {
-  return Object.freeze({
+  return {
     version: devHostVersion,
     hostVersion: emulatedHostVersion,
     registerFunction: (metadata: FunctionMetadata, callback: FunctionCallback) => worker.registerFunction(metadata, callback),
@@ -19,5 +23,5 @@ export function createCoreApi(worker: WorkerApp): CoreApi {
       worker.log({ level, category, message });
     },
     Disposable,
-  });
+  };
 }
