@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // A package with a vitest.lowest.config.ts (extension-core, every generated extension) runs its suite again
-    // against the lowest supported @azure/functions (4.1.0).
-    projects: ['packages/*', 'apps/*', 'tooling/*', 'packages/*/vitest.lowest.config.ts'],
+    // against the lowest supported @azure/functions (4.1.0); the dev host's load tier has a config of its own.
+    projects: ['packages/*', 'apps/*', 'tooling/*', 'packages/*/vitest.lowest.config.ts', 'packages/dev-host/vitest.load.config.ts'],
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     coverage: {
       provider: 'v8',

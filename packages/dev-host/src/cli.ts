@@ -1,9 +1,8 @@
-import { devHostVersion } from './core/versions.js';
+import { devHostVersion } from './app/versions.js';
 import { helpText } from './cli/helpText.js';
 import { parseCliArgs, UsageError } from './cli/parseCliArgs.js';
 import { runStart } from './cli/runStart.js';
-import { runWatch } from './cli/runWatch.js';
-import { runWatchChild } from './cli/runWatchChild.js';
+import { runWorkerProcess } from './worker/runWorkerProcess.js';
 import { stopWhenOutputCloses } from './cli/stopWhenOutputCloses.js';
 
 /** Resolves to an exit code, or undefined while a host keeps the process running. */
@@ -25,10 +24,15 @@ async function main(args: readonly string[]): Promise<number | undefined> {
     case 'version':
       process.stdout.write(`${devHostVersion}\n`);
       return 0;
-    case 'watch-child':
-      return runWatchChild(command.start, command.publicUrl);
+    case 'worker':
+      await runWorkerProcess({
+        appDir: command.start.appDir,
+        verbose: command.start.verbose,
+        exitOnUncaughtErrors: command.start.exitOnUncaughtErrors,
+      });
+      return undefined;
     case 'start':
-      return command.watch ? runWatch(command) : runStart(command);
+      return runStart(command);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { HostStartupError, startHost, type FunctionInfo, type Host, type InvokeResult, type LogRecord, type StartHostOptions } from './index.js';
+import { HostStartupError, startHost, type FunctionInfo, type Host, type InvokeAttempt, type InvokeResult, type LogRecord, type StartHostOptions } from './index.js';
 
 describe('the public API types', () => {
   it('startHost takes options with a required appDir and resolves to a Host', () => {
@@ -25,6 +25,9 @@ describe('the public API types', () => {
     expectTypeOf<InvokeResult>().toHaveProperty('invocationId').toEqualTypeOf<string>();
     expectTypeOf<InvokeResult>().toHaveProperty('failed').toEqualTypeOf<boolean>();
     expectTypeOf<InvokeResult['logs']>().toEqualTypeOf<readonly LogRecord[]>();
+    expectTypeOf<InvokeResult['attempts']>().toEqualTypeOf<readonly InvokeAttempt[]>();
+    expectTypeOf<InvokeAttempt>().toHaveProperty('invocationId').toEqualTypeOf<string>();
+    expectTypeOf<InvokeAttempt>().toHaveProperty('failed').toEqualTypeOf<boolean>();
     expectTypeOf<LogRecord['category']>().toEqualTypeOf<'user' | 'system' | 'customMetric'>();
     expectTypeOf<LogRecord['source']>().toEqualTypeOf<'worker' | 'host'>();
   });

@@ -1,4 +1,4 @@
-export { startHost } from './host/startHost.js';
-export { HostStartupError } from './host/HostStartupError.js';
-export type { FunctionInfo, Host, HttpInvokeInput, InvokeOptions, InvokeResult, StartHostOptions } from './host/publicTypes.js';
-export type { LogCategory, LogLevel, LogRecord } from './logging/LogRecord.js';
+export { startHost } from './startHost.js';
+export { HostStartupError } from './app/HostStartupError.js';
+export type { FunctionInfo, Host, HttpInvokeInput, InvokeAttempt, InvokeOptions, InvokeResult, StartHostOptions } from './host/publicTypes.js';
+export type { LogCategory, LogLevel, LogRecord } from './app/logging/LogRecord.js';

@@ -48,7 +48,8 @@ describe('azfx (the built CLI)', () => {
       expect(run.errors(), fixture).toMatch(message);
       expect(run.errors(), fixture).toContain('The app cannot start.');
     }
-  });
+    // Every case is a host and a worker process, all started at once.
+  }, 60_000);
 
   it('exits 1 for a missing app folder', async () => {
     const run = runCli(['start', path.join(scratch, 'nowhere')]);
@@ -58,7 +59,8 @@ describe('azfx (the built CLI)', () => {
 
   it('serves the app, lists its functions, and on SIGTERM finishes running work, runs appTerminate and exits 0', async () => {
     const marker = path.join(scratch, 'terminated.json');
-    const run = runCli(['start', fixtureDir('cjs-app'), '--port', '0'], { TERMINATE_MARKER_FILE: marker });
+    // --verbose: the host prints when each invocation starts, so the test can signal while one runs.
+    const run = runCli(['start', fixtureDir('cjs-app'), '--port', '0', '--verbose'], { TERMINATE_MARKER_FILE: marker });
     const url = await waitForOutput(run, /serving .* at (http:\/\/127\.0\.0\.1:\d+)\./);
     const port = new URL(url).port;
     expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello`);
@@ -67,14 +69,13 @@ describe('azfx (the built CLI)', () => {
     await waitForOutput(run, /(GET \/api\/hello 200 \d+ms)/);
 
     const slow = fetch(`${url}/api/slow?ms=300`);
-    // Let the request reach the function before the signal.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitForOutput(run, /(Executing 'Functions\.slow')/);
     run.child.kill('SIGTERM');
     expect(await (await slow).text()).toBe('slept 300');
     expect(await run.exited).toBe(0);
     const events = JSON.parse(readFileSync(marker, 'utf8')) as { kind: string }[];
     expect(events.at(-1)?.kind).toBe('appTerminate');
-  });
+  }, 30_000);
 
   it('listens on local.settings.json Host.LocalHttpPort when no --port is given', async () => {
     const app = copyFixture('esm-app');
@@ -91,7 +92,40 @@ describe('azfx (the built CLI)', () => {
     }
   });
 
+  it('listens on local.settings.json Host.LocalHttpAddress when no --address is given, and --address wins over it', async () => {
+    const app = copyFixture('esm-app');
+    try {
+      // 127.0.0.2 is loopback on Linux too, and differs from the default: a host that ignored the setting would not
+      // answer there.
+      writeFileSync(path.join(app.dir, 'local.settings.json'), JSON.stringify({ IsEncrypted: false, Values: {}, Host: { LocalHttpAddress: '127.0.0.2' } }));
+      const fromSetting = runCli(['start', app.dir, '--port', '0']);
+      const url = await waitForOutput(fromSetting, /at (http:\/\/127\.0\.0\.2:\d+)\./);
+      expect(await (await fetch(`${url}/v1/hello?name=there`)).json()).toMatchObject({ greeting: 'Hello, there!' });
+      fromSetting.child.kill('SIGINT');
+      expect(await fromSetting.exited).toBe(0);
+
+      const fromFlag = runCli(['start', app.dir, '--port', '0', '--address', '127.0.0.1']);
+      await waitForOutput(fromFlag, /at (http:\/\/127\.0\.0\.1:\d+)\./);
+      fromFlag.child.kill('SIGINT');
+      expect(await fromFlag.exited).toBe(0);
+    } finally {
+      app.remove();
+    }
+  });
+
+  it('refuses a local.settings.json Host.LocalHttpAddress that is not an IP address, naming the key and the fix', async () => {
+    const app = copyFixture('esm-app');
+    try {
+      writeFileSync(path.join(app.dir, 'local.settings.json'), JSON.stringify({ IsEncrypted: false, Values: {}, Host: { LocalHttpAddress: 'my-laptop' } }));
+      const run = runCli(['start', app.dir, '--port', '0']);
+      expect(await run.exited).toBe(1);
+      expect(run.errors()).toContain('local.settings.json Host.LocalHttpAddress must be an IP address (got "my-laptop")');
+    } finally {
+      app.remove();
+    }
+  });
+
   it('defaults to port 7071', () => {
-    expect(hostOptions(parseCliArgs(['start'], {}) as StartCommand)).toMatchObject({ defaultPort: 7071, hostname: '127.0.0.1', quiet: false });
+    expect(hostOptions(parseCliArgs(['start'], {}) as StartCommand)).toMatchObject({ port: undefined, defaultPort: 7071, hostname: undefined, watch: false, exitOnUncaughtErrors: true });
   });
 });

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fixtureDir } from '../test-support/fixtures.js';
+import { stillRunning, workerPidsOf } from '../test-support/processes.js';
 import { runCli, waitForOutput } from '../test-support/runCli.js';
 import { waitFor } from '../test-support/waitFor.js';
 
@@ -26,19 +26,20 @@ describe('a host whose output is closed', () => {
     }
   }, 30_000);
 
-  it.skipIf(process.platform === 'win32')('the app process of --watch does not outlive a parent killed outright', async () => {
+  it.skipIf(process.platform === 'win32')('the worker process does not outlive a host killed outright', async () => {
     const run = runCli(['start', fixtureDir('cjs-app'), '--port', '0', '--watch']);
-    const publicUrl = await waitForOutput(run, /on (http:\/\/\S+:\d+)/);
-    const appProcesses = (): string[] =>
-      execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-        .split('\n')
-        .filter((line) => line.includes('__azfx-watch-child') && line.includes(`--public-url ${publicUrl}`));
-    await waitFor('the app process', () => (appProcesses().length > 0 ? true : undefined), 10_000);
-
-    run.child.kill('SIGKILL');
-    run.child.stdout?.destroy();
-    run.child.stderr?.destroy();
-
-    await waitFor('the app process to stop', () => (appProcesses().length === 0 ? true : undefined), 15_000);
+    try {
+      await waitForOutput(run, /at (http:\/\/\S+:\d+)/);
+      const workers = await waitFor('the worker process', () => {
+        const pids = workerPidsOf(run.child.pid);
+        return pids.length > 0 ? pids : undefined;
+      }, 10_000);
+      run.child.kill('SIGKILL');
+      run.child.stdout?.destroy();
+      run.child.stderr?.destroy();
+      await waitFor('the worker process to stop', () => (stillRunning(workers).length === 0 ? true : undefined), 15_000);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
   }, 40_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, UsageError, watchChildCommand } from './parseCliArgs.js';
+import { workerCommand } from '../app/workerProtocol.js';
+import { parseCliArgs, UsageError } from './parseCliArgs.js';
 
 describe('parseCliArgs', () => {
   it('reads azfx start with its defaults', () => {
@@ -7,17 +8,18 @@ describe('parseCliArgs', () => {
       kind: 'start',
       appDir: '.',
       port: undefined,
-      hostname: '127.0.0.1',
+      hostname: undefined,
       watch: false,
       verbose: false,
       adminKey: undefined,
       maxBodyBytes: undefined,
+      exitOnUncaughtErrors: true,
     });
   });
 
   it('reads every option', () => {
     expect(
-      parseCliArgs(['start', 'apps/x', '--port', '8080', '--host', '0.0.0.0', '--watch', '--verbose', '--admin-key', 'k', '--max-body-size', '2mb'], {}),
+      parseCliArgs(['start', 'apps/x', '--port', '8080', '--host', '0.0.0.0', '--watch', '--verbose', '--admin-key', 'k', '--max-body-size', '2mb', '--survive-uncaught-errors'], {}),
     ).toEqual({
       kind: 'start',
       appDir: 'apps/x',
@@ -27,8 +29,16 @@ describe('parseCliArgs', () => {
       verbose: true,
       adminKey: 'k',
       maxBodyBytes: 2 * 1024 * 1024,
+      exitOnUncaughtErrors: false,
     });
     expect(parseCliArgs(['start', '-p', '0', '-w', '-v'], {})).toMatchObject({ port: 0, watch: true, verbose: true });
+  });
+
+  it('takes the listen address from --address, as func start spells it, or --host', () => {
+    expect(parseCliArgs(['start', '--address', '0.0.0.0'], {})).toMatchObject({ hostname: '0.0.0.0' });
+    expect(parseCliArgs(['start', '--host', '127.0.0.2'], {})).toMatchObject({ hostname: '127.0.0.2' });
+    expect(parseCliArgs(['start', '--host', '::1', '--address', '::1'], {})).toMatchObject({ hostname: '::1' });
+    expect(() => parseCliArgs(['start', '--host', '127.0.0.1', '--address', '0.0.0.0'], {})).toThrow(/--address and --host name the same setting; give one/);
   });
 
   it('takes the admin key from AZFX_ADMIN_KEY', () => {
@@ -54,11 +64,7 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(args, {})).toThrow(message);
   });
 
-  it('reads the internal watch child command', () => {
-    expect(parseCliArgs([watchChildCommand, '/app', '--public-url', 'http://localhost:7071'], {})).toMatchObject({
-      kind: 'watch-child',
-      publicUrl: 'http://localhost:7071',
-      start: { appDir: '/app' },
-    });
+  it('reads the internal worker process command', () => {
+    expect(parseCliArgs([workerCommand, '/app', '--verbose'], {})).toMatchObject({ kind: 'worker', start: { appDir: '/app', verbose: true } });
   });
 });

@@ -1,27 +1,37 @@
 import { parseArgs } from 'node:util';
+import { workerCommand } from '../app/workerProtocol.js';
+import { checkStartFlags, StartFlagError, takeFunctionsFlag } from './startFlags.js';
 
 export interface StartCommand {
   readonly kind: 'start';
   readonly appDir: string;
   /** Undefined: local.settings.json `Host.LocalHttpPort`, else 7071. */
   readonly port: number | undefined;
-  readonly hostname: string;
+  /** `--address` (func start) or `--host`; undefined: local.settings.json `Host.LocalHttpAddress`, else 127.0.0.1. */
+  readonly hostname: string | undefined;
   readonly watch: boolean;
   readonly verbose: boolean;
   readonly adminKey: string | undefined;
   readonly maxBodyBytes: number | undefined;
+  /** Azure's rule (default): an uncaught exception or unhandled rejection ends the worker process. */
+  readonly exitOnUncaughtErrors: boolean;
+  /** azfx #14, as `func start`: `--functions a b`, `--cors <origins>`, `--cors-credentials` (present only when given). */
+  readonly functions?: readonly string[];
+  readonly cors?: string;
+  readonly corsCredentials?: boolean;
+  /** `--enable-auth` (func start: `--enableAuth`): check function keys. */
+  readonly enableAuth?: boolean;
 }
 
 export type CliCommand =
   | StartCommand
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  /** Internal: the process `azfx start --watch` runs the app in. */
-  | { readonly kind: 'watch-child'; readonly start: StartCommand; readonly publicUrl: string };
+  /** Internal: a worker process of `azfx start`, which runs the app. */
+  | { readonly kind: 'worker'; readonly start: StartCommand };
 
 export class UsageError extends Error {}
 
-export const watchChildCommand = '__azfx-watch-child';
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -44,27 +54,43 @@ function parseSize(text: string): number {
   return bytes;
 }
 
-/** `azfx start [appDir] [--port N] [--host H] [--watch] [--verbose] [--admin-key K] [--max-body-size S]`, `azfx --help`. */
+/**
+ * `azfx start [appDir] [--port N] [--address A | --host A] [--watch] [--verbose] [--admin-key K] [--max-body-size S]
+ * [--survive-uncaught-errors]`, `azfx --help`.
+ */
 export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
   let parsed;
+  let functions: string[] | undefined;
   try {
+    // azfx #14: func start's flags, "not supported by azfx: <why>" and "did you mean".
+    checkStartFlags(args);
+    const taken = takeFunctionsFlag(args);
+    functions = taken.functions;
     parsed = parseArgs({
-      args: [...args],
+      args: taken.rest,
       allowPositionals: true,
       strict: true,
       options: {
         port: { type: 'string', short: 'p' },
         host: { type: 'string' },
+        address: { type: 'string' },
         watch: { type: 'boolean', short: 'w', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         'admin-key': { type: 'string' },
         'max-body-size': { type: 'string' },
-        'public-url': { type: 'string' },
+        'survive-uncaught-errors': { type: 'boolean', default: false },
+        cors: { type: 'string' },
+        'cors-credentials': { type: 'boolean', default: false },
+        'enable-auth': { type: 'boolean', default: false },
+        enableAuth: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
     });
   } catch (error: unknown) {
+    if (error instanceof StartFlagError) {
+      throw new UsageError(error.message);
+    }
     throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'));
   }
   const { values, positionals } = parsed;
@@ -78,29 +104,33 @@ export function parseCliArgs(args: readonly string[], env: NodeJS.ProcessEnv = p
   if (command === undefined) {
     return { kind: 'help' };
   }
-  if (command !== 'start' && command !== watchChildCommand) {
+  if (command !== 'start' && command !== workerCommand) {
     throw new UsageError(`Unknown command "${command}". The command is \`azfx start [appDir]\`.`);
   }
   if (rest.length > 1) {
     throw new UsageError(`\`azfx start\` takes one app folder (got ${rest.map((arg) => `"${arg}"`).join(', ')}).`);
+  }
+  if (values.address !== undefined && values.host !== undefined && values.address !== values.host) {
+    throw new UsageError(`--address and --host name the same setting; give one (got --address ${values.address} and --host ${values.host}).`);
   }
   const adminKey = values['admin-key'] ?? env.AZFX_ADMIN_KEY;
   const start: StartCommand = {
     kind: 'start',
     appDir: rest[0] ?? '.',
     port: values.port === undefined ? undefined : parsePort(values.port),
-    hostname: values.host ?? '127.0.0.1',
+    hostname: values.address ?? values.host,
     watch: values.watch,
     verbose: values.verbose,
     adminKey: adminKey === '' ? undefined : adminKey,
     maxBodyBytes: values['max-body-size'] === undefined ? undefined : parseSize(values['max-body-size']),
+    exitOnUncaughtErrors: !values['survive-uncaught-errors'],
+    ...(functions === undefined ? {} : { functions }),
+    ...(values.cors === undefined ? {} : { cors: values.cors }),
+    ...(values['cors-credentials'] ? { corsCredentials: true } : {}),
+    ...(values['enable-auth'] || values.enableAuth ? { enableAuth: true } : {}),
   };
-  if (command === watchChildCommand) {
-    const publicUrl = values['public-url'];
-    if (publicUrl === undefined) {
-      throw new UsageError(`${watchChildCommand} needs --public-url.`);
-    }
-    return { kind: 'watch-child', start, publicUrl };
+  if (command === workerCommand) {
+    return { kind: 'worker', start };
   }
   return start;
 }

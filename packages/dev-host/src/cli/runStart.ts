@@ -1,67 +1,64 @@
 import path from 'node:path';
-import { HostStartupError } from '../host/HostStartupError.js';
-import { startAppHost } from '../host/startHost.js';
-import type { Host } from '../host/publicTypes.js';
+import { HostStartupError } from '../app/HostStartupError.js';
+import { startProcessHost, type ProcessHost, type ProcessHostOptions } from '../host/startProcessHost.js';
 import type { StartCommand } from './parseCliArgs.js';
 
 export const defaultCliPort = 7071;
 
-/** Options shared by `azfx start` and the app process of `azfx start --watch`. */
-export function hostOptions(command: StartCommand): Parameters<typeof startAppHost>[0] {
+/** The host's options for `azfx start`. */
+export function hostOptions(command: StartCommand, cliEntry = process.argv[1] ?? ''): ProcessHostOptions {
   return {
     appDir: path.resolve(command.appDir),
-    ...(command.port === undefined ? { defaultPort: defaultCliPort } : { port: command.port }),
+    port: command.port,
+    defaultPort: defaultCliPort,
     hostname: command.hostname,
-    quiet: false,
     verbose: command.verbose,
-    ...(command.adminKey === undefined ? {} : { adminKey: command.adminKey }),
-    ...(command.maxBodyBytes === undefined ? {} : { maxBodyBytes: command.maxBodyBytes }),
-    // One app per process: no need to load ES modules under fresh URLs.
-    isolateModules: false,
+    adminKey: command.adminKey,
+    maxBodyBytes: command.maxBodyBytes,
+    watch: command.watch,
+    exitOnUncaughtErrors: command.exitOnUncaughtErrors,
+    cliEntry,
+    functions: command.functions,
+    cors: command.cors,
+    corsCredentials: command.corsCredentials,
+    enableAuth: command.enableAuth,
   };
 }
 
 /**
- * The app's own bugs (an unawaited promise that rejects, a throw in a timer callback) would end the process. The
- * worker reports them and the host restarts it; here we report them and keep serving.
+ * Closes the host on the first SIGINT/SIGTERM (running invocations finish, appTerminate hooks run) and exits 0. A
+ * second signal exits at once (the worker, losing its host, still stops gracefully on its own).
  */
-export function reportUncaughtErrors(): void {
-  const report = (kind: string) => (error: unknown) => {
-    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`[${new Date().toISOString()}] ${kind} in the app (the host keeps running): ${text}\n`);
-  };
-  process.on('uncaughtException', report('Uncaught exception'));
-  process.on('unhandledRejection', report('Unhandled promise rejection'));
-}
-
-/** Closes the host on SIGINT/SIGTERM (running invocations finish, appTerminate hooks run) and exits 0. */
-export function closeOnSignals(host: Host, onClosed: () => void = () => process.exit(0)): void {
+function closeOnSignals(host: ProcessHost): void {
   let closing = false;
   const stop = (): void => {
     if (closing) {
-      return;
+      process.exit(130);
     }
     closing = true;
-    host.close().then(onClosed, (error: unknown) => {
-      process.stderr.write(`Stopping failed: ${String(error)}\n`);
-      process.exit(1);
-    });
+    host.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Stopping failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
-/** `azfx start` without --watch: the app runs in this process. Resolves to the exit code on start-up failure. */
+/** `azfx start`: this process hosts, a worker process runs the app. Resolves to the exit code on start-up failure. */
 export async function runStart(command: StartCommand): Promise<number | undefined> {
-  reportUncaughtErrors();
-  let host: Host;
+  let host: ProcessHost;
   try {
-    host = await startAppHost(hostOptions(command));
+    host = await startProcessHost(hostOptions(command));
   } catch (error: unknown) {
     printStartupError(error);
     return 1;
   }
-  process.stdout.write(`\nazfx dev host is serving ${path.resolve(command.appDir)} at ${host.url}. Press Ctrl+C to stop.\n`);
+  const mode = command.watch ? ' (watch mode: saved changes reload the app)' : '';
+  process.stdout.write(`\nazfx dev host is serving ${path.resolve(command.appDir)} at ${host.url}${mode}. Press Ctrl+C to stop.\n`);
   closeOnSignals(host);
   return undefined;
 }

@@ -29,7 +29,7 @@ describe('azfx start --watch', () => {
     const terminateLog = path.join(app.dir, 'terminations.log');
     const run: CliRun = runCli(['start', app.dir, '--watch', '--port', '0'], { TERMINATE_LOG_FILE: terminateLog });
     cleanup.push(() => run.child.kill('SIGKILL'));
-    const base = await waitForOutput(run, /watch mode\) on (http:\/\/localhost:\d+)/);
+    const base = await waitForOutput(run, /at (http:\/\/127\.0\.0\.1:\d+) \(watch mode/);
     const url = `${base}/api/version`;
     expect(await bodyOf(url)).toEqual({ status: 200, text: 'version 1' });
 
@@ -62,7 +62,7 @@ describe('azfx start --watch', () => {
     cleanup.push(app.remove);
     const run = runCli(['start', app.dir, '--watch', '--port', '0']);
     cleanup.push(() => run.child.kill('SIGKILL'));
-    const url = `${await waitForOutput(run, /watch mode\) on (http:\/\/localhost:\d+)/)}/api/version`;
+    const url = `${await waitForOutput(run, /at (http:\/\/127\.0\.0\.1:\d+) \(watch mode/)}/api/version`;
     await waitFor('version 1', async () => ((await bodyOf(url)).text === 'version 1' ? true : undefined), 10_000);
 
     cpSync(path.join(app.dir, 'build'), path.join(app.dir, 'out'), { recursive: true });
@@ -81,9 +81,9 @@ describe('azfx start --watch', () => {
     cleanup.push(app.remove);
     const run = runCli(['start', app.dir, '--watch', '--port', '0']);
     cleanup.push(() => run.child.kill('SIGKILL'));
-    const base = await waitForOutput(run, /watch mode\) on (http:\/\/localhost:\d+)/);
+    const base = await waitForOutput(run, /at (http:\/\/127\.0\.0\.1:\d+) \(watch mode/);
     await waitFor('the app', async () => ((await bodyOf(`${base}/api/version`)).status === 200 ? true : undefined));
-    const res = await fetch(`${base}/admin/functions/version`, { method: 'POST', body: '{}' });
+    const res = await fetch(`${base}/admin/functions/version`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     // A loopback caller is let through to the app, which says an HTTP function is run through its URL.
     expect(res.status).toBe(400);
     run.child.kill('SIGTERM');

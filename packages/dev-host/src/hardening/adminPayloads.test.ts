@@ -15,7 +15,7 @@ describe('invalid admin payloads', () => {
   });
 
   const post = (name: string, body: string | Uint8Array, method = 'POST'): Promise<Response> =>
-    host.fetch(`/admin/functions/${name}`, { method, body: method === 'HEAD' ? null : body });
+    host.fetch(`/admin/functions/${name}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'HEAD' ? null : body });
 
   it.each([
     ['JSON nested 100,000 levels deep', `{"input":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, /"input" must be a string/],

@@ -80,8 +80,8 @@ describe('the address the host listens on', () => {
 // to it, so the connection's remote address is not loopback.
 describe.skipIf(remoteAddress === undefined)('azfx start --watch with callers from another machine', () => {
   const address = remoteAddress ?? '';
-  // Every spelling must be refused by the watch process, which forwards what it lets through to the app process as
-  // a loopback caller. The last two once got through: the watch process resolved them as URL references (whose
+  // Every spelling must be refused. The last two once got through the watch proxy of an earlier design, which
+  // forwarded what it let through to the app process as a loopback caller: it resolved them as URL references (whose
   // host part swallowed or failed on `%zz` and `[`), the app process as paths ending in /admin/...
   const adminTargets = [
     'GET /admin/host/status',
@@ -95,7 +95,7 @@ describe.skipIf(remoteAddress === undefined)('azfx start --watch with callers fr
 
   async function watchOn(extra: readonly string[] = []): Promise<string> {
     const run = start(['--host', address, '--watch', ...extra]);
-    return waitForOutput(run, /watch mode\) on (http:\/\/\S+:\d+),/);
+    return waitForOutput(run, /at (http:\/\/\S+:\d+) \(watch mode/);
   }
 
   function send(url: string, request: string, headers = ''): ReturnType<typeof rawExchange> {
@@ -126,7 +126,7 @@ describe.skipIf(remoteAddress === undefined)('azfx start --watch with callers fr
     expect(statusOf(await send(url, 'POST /api/../admin/functions/queueWork', 'x-functions-key: s3cret\r\n'))).toBe(202);
   });
 
-  it('answers HTTP/1.1 violations itself: the app process only ever sees its own well-formed requests', async () => {
+  it('answers HTTP/1.1 violations itself, with --watch as without', async () => {
     const url = await watchOn();
 
     const twoHosts = await rawExchange(url, 'GET /api/hello HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\nConnection: close\r\n\r\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../loader/loadEntryPoints.js';
+import { describeError } from '../worker/loader/loadEntryPoints.js';
 
 // App code can throw anything. The host describes every failure in its log (`Result: Failure`, load errors,
 // appTerminate errors); a value that throws again when read must not turn into a failure of the host itself, such

@@ -35,7 +35,7 @@ function floodBody(url: string, target: string, total: number): Promise<RawExcha
     socket.once('close', () => {
       resolve({ response, closed: true, statusLine: response.split('\r\n')[0] ?? '', elapsedMs: performance.now() - started, written });
     });
-    socket.write(`POST ${target} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n`);
+    socket.write(`POST ${target} HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n`);
     pump();
   });
 }
@@ -86,7 +86,7 @@ describe('oversized requests', () => {
   });
 
   it('a declared body over the limit to the admin endpoint: 413', async () => {
-    const res = await host.fetch('/admin/functions/queueWork', { method: 'POST', body: JSON.stringify({ input: 'x'.repeat(LIMIT) }) });
+    const res = await host.fetch('/admin/functions/queueWork', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: 'x'.repeat(LIMIT) }) });
     expect(res.status).toBe(413);
     await stillServing();
   });

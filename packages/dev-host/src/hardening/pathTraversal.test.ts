@@ -8,7 +8,7 @@ import { nonLoopbackAddress, rawExchange, statusOf, type RawExchange } from './r
 // do before it routes or decides anything, so every check sees the path that is really served.
 
 function get(url: string, target: string, headers = '', address?: string): Promise<RawExchange> {
-  return rawExchange(url, `GET ${target} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`, address === undefined ? {} : { address });
+  return rawExchange(url, `GET ${target} HTTP/1.1\r\nHost: localhost\r\n${headers}Connection: close\r\n\r\n`, address === undefined ? {} : { address });
 }
 
 const bodyOf = (exchange: RawExchange): string => exchange.response.slice(exchange.response.indexOf('\r\n\r\n') + 4);

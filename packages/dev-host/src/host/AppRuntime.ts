@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { RpcInvocationRequest, RpcTraceContext, RpcTypedData } from '../core/coreApiTypes.js';
-import { describeError } from '../describeError.js';
-import type { Logger } from '../logging/createLogger.js';
-import { runInvocation, type InvocationOutcome } from '../worker/runInvocation.js';
-import { createTraceContext } from '../worker/traceContext.js';
-import type { WorkerApp } from '../worker/WorkerApp.js';
-import type { FunctionDescriptor } from './functionDescriptors.js';
-import type { InFlightWork } from './InFlightWork.js';
+import type { RpcInvocationRequest, RpcRetryContext, RpcTraceContext, RpcTypedData } from '../app/coreApiTypes.js';
+import { describeError } from '../app/describeError.js';
+import type { Logger } from '../app/logging/createLogger.js';
+import { createTraceContext } from '../app/traceContext.js';
+import type { InvocationOutcome, WorkerConnection } from '../app/workerConnection.js';
+import { isHttpTrigger, type FunctionDescriptor } from '../app/functionDescriptors.js';
+import type { InFlightWork } from '../app/InFlightWork.js';
+import { withFunctionTimeout, type FunctionTimeoutPolicy } from './config/functionTimeout.js';
+import { FunctionRetries, type Attempt } from './retry/FunctionRetries.js';
 
 /**
  * The reason the host gives for every invocation a caller asked for (an HTTP request, a manual run through the admin
@@ -28,6 +29,8 @@ export interface InvocationInput {
    * instead, so their lines are debug level.
    */
   readonly announce: boolean;
+  /** Set by the retry loop (retry/): which attempt this is, for a function with a retry policy. */
+  readonly retryContext?: RpcRetryContext | undefined;
 }
 
 export interface InvocationRun {
@@ -40,19 +43,36 @@ function preview(data: RpcTypedData | null | undefined): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-/** A started app: its functions, and the host's way of invoking one (request building, logging, tracking). */
+/**
+ * A started app as the host sees it: its functions, and the host's way of invoking one (request building, the
+ * `Executing`/`Executed` lines, tracking for shutdown). Invocations go to whichever worker `connect` gives: always the
+ * same one in-process, the ready worker process for `azfx start` (waiting while a new one starts).
+ */
 export class AppRuntime {
-  readonly worker: WorkerApp;
   readonly functions: readonly FunctionDescriptor[];
-  readonly inFlight: InFlightWork;
+  /** Invocations that no HTTP request stands for (timers, admin runs, `invoke()`); requests are tracked by the server. */
+  readonly invocations: InFlightWork;
   readonly #logger: Logger;
   readonly #byName: ReadonlyMap<string, FunctionDescriptor>;
+  readonly #connect: () => Promise<WorkerConnection>;
+  readonly #timeout: FunctionTimeoutPolicy | undefined;
+  readonly #retries: FunctionRetries;
 
-  constructor(worker: WorkerApp, functions: readonly FunctionDescriptor[], logger: Logger, inFlight: InFlightWork) {
-    this.worker = worker;
+  constructor(
+    functions: readonly FunctionDescriptor[],
+    logger: Logger,
+    invocations: InFlightWork,
+    connect: () => Promise<WorkerConnection>,
+    /** The functions' retry policies; by default none (every function runs once). */
+    retries = new FunctionRetries(new Map(), { log: logger.host }),
+    timeout?: FunctionTimeoutPolicy,
+  ) {
+    this.#timeout = timeout;
     this.functions = functions;
+    this.#retries = retries;
     this.#logger = logger;
-    this.inFlight = inFlight;
+    this.invocations = invocations;
+    this.#connect = connect;
     this.#byName = new Map(functions.map((descriptor) => [descriptor.name.toLowerCase(), descriptor]));
   }
 
@@ -61,8 +81,26 @@ export class AppRuntime {
     return this.#byName.get(name.toLowerCase());
   }
 
-  invoke(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
-    return this.inFlight.track(this.#invoke(descriptor, input));
+  /**
+   * THE place where every non-HTTP invocation starts: a timer tick, a manual run through the admin API and
+   * `host.invoke()` all come through here. As in the host, a failed run is run again as far as the function's retry
+   * policy says, each attempt a new invocation in the worker with its `retryContext`; HTTP functions run once.
+   * Resolves to every attempt in order: the last one is the outcome.
+   */
+  invokeTrigger(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun[]> {
+    if (isHttpTrigger(descriptor)) {
+      return this.invocations.track(this.#invoke(descriptor, input).then((run) => [run]));
+    }
+    const attempt = async (retryContext: RpcRetryContext | undefined): Promise<InvocationRun & Attempt> => {
+      const run = await this.#invoke(descriptor, { ...input, retryContext });
+      return { ...run, failed: run.outcome.failed, error: run.outcome.failed ? run.outcome.error : undefined };
+    };
+    return this.invocations.track(this.#retries.run(descriptor.name, attempt));
+  }
+
+  /** The invocation of an HTTP request; the server tracks the request, so it is not counted twice. */
+  invokeForRequest(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
+    return this.#invoke(descriptor, input);
   }
 
   async #invoke(descriptor: FunctionDescriptor, input: InvocationInput): Promise<InvocationRun> {
@@ -73,13 +111,15 @@ export class AppRuntime {
       inputData: [{ name: descriptor.triggerBindingName, data: input.triggerData ?? null }],
       triggerMetadata: input.triggerMetadata ?? {},
       traceContext: input.traceContext ?? createTraceContext(),
-      retryContext: null,
+      retryContext: input.retryContext ?? null,
     };
     const scope = { functionName: descriptor.name, invocationId };
     const level = input.announce ? 'information' : 'debug';
     this.#logger.host(level, `Executing 'Functions.${descriptor.name}' (Reason='${input.reason}', Id=${invocationId})`, scope);
     const started = performance.now();
-    const outcome = await runInvocation(this.worker, descriptor.registered, request);
+    const worker = await this.#connect();
+    // azfx #14: host.json functionTimeout fails the invocation as the host does.
+    const outcome: InvocationOutcome = await withFunctionTimeout(worker.invoke(request, descriptor.name), this.#timeout, scope, this.#logger);
     const duration = Math.round(performance.now() - started);
     if (outcome.failed) {
       this.#logger.host('error', `Executed 'Functions.${descriptor.name}' (Failed, Id=${invocationId}, Duration=${duration}ms)`, scope);

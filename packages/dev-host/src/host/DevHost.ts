@@ -1,35 +1,23 @@
-import type { Agent, Server } from 'node:http';
-import type { RpcTypedData } from '../core/coreApiTypes.js';
-import { describeError } from '../describeError.js';
-import type { Logger } from '../logging/createLogger.js';
-import type { LogRecord } from '../logging/LogRecord.js';
-import type { RouteTable } from '../routing/routeTable.js';
-import { createAppHookContext } from '../worker/hookContexts.js';
-import { fromTypedData, timerInfo, toTypedData } from '../worker/toTypedData.js';
-import { hostApiReason, type AppRuntime } from './AppRuntime.js';
-import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from './functionDescriptors.js';
-import type { InFlightWork } from './InFlightWork.js';
+import type { RpcTypedData } from '../app/coreApiTypes.js';
+import { isHttpTrigger, isTimerTrigger, type FunctionDescriptor } from '../app/functionDescriptors.js';
+import type { Logger } from '../app/logging/createLogger.js';
+import type { LogRecord } from '../app/logging/LogRecord.js';
+import { createTraceContext } from '../app/traceContext.js';
+import { fromTypedData, timerInfo, toTypedData } from '../app/typedData.js';
+import type { AppGeneration } from './AppGeneration.js';
+import { hostApiReason } from './AppRuntime.js';
 import { httpInvokeRequest } from './httpInvokeRequest.js';
-import type { FunctionInfo, Host, InvokeOptions, InvokeResult } from './publicTypes.js';
-
-interface ShutdownParts {
-  readonly beginShutdown: () => void;
-  readonly server: Server;
-  readonly inFlight: InFlightWork;
-  readonly streamAgent: Agent;
-  /** In the order to run them: module cache, environment, core module, process slot… */
-  readonly cleanups: readonly (() => void | Promise<void>)[];
-}
+import type { FunctionInfo, Host, InvokeAttempt, InvokeOptions, InvokeResult } from './publicTypes.js';
+import type { Shutdown } from './Shutdown.js';
+import { handRunTriggerMetadata } from './triggers/handRunTriggerMetadata.js';
 
 export interface DevHostParts {
   readonly url: string;
-  readonly functions: readonly FunctionInfo[];
+  readonly generation: AppGeneration;
   readonly logger: Logger;
-  readonly runtime: AppRuntime;
-  readonly routeTable: RouteTable;
   readonly streaming: boolean;
   readonly shutdownTimeoutMs: number;
-  readonly shutdown: ShutdownParts;
+  readonly shutdown: Shutdown;
 }
 
 /** A running app: the object `startHost` resolves to. */
@@ -42,7 +30,7 @@ export class DevHost implements Host {
   constructor(parts: DevHostParts) {
     this.#parts = parts;
     this.url = parts.url;
-    this.functions = parts.functions;
+    this.functions = parts.generation.functions;
   }
 
   get logs(): readonly LogRecord[] {
@@ -57,27 +45,47 @@ export class DevHost implements Host {
     if (this.#closing) {
       throw new Error(`The host is closed; cannot invoke "${functionName}".`);
     }
-    const descriptor = this.#parts.runtime.find(functionName);
+    const descriptor = this.#parts.generation.runtime.find(functionName);
     if (!descriptor) {
+      // azfx #14: a disabled function is known but not runnable, as in the host.
+      if (this.functions.some((fn) => fn.disabled === true && fn.name.toLowerCase() === functionName.toLowerCase())) {
+        throw new Error(`Function "${functionName}" is disabled (app setting AzureWebJobs.${functionName}.Disabled): remove the setting or set it to false to run it.`);
+      }
       const names = this.functions.map((fn) => fn.name).join(', ') || '(none)';
       throw new Error(`The app has no function named "${functionName}". Its functions: ${names}.`);
     }
-    const triggerMetadata: Record<string, RpcTypedData> = {};
+    const triggerData = this.#triggerData(descriptor, options.input);
+    // Like a hand run through the admin API: the trigger's own metadata first, what the caller passed on top.
+    const triggerMetadata: Record<string, RpcTypedData> = isHttpTrigger(descriptor) ? {} : handRunTriggerMetadata(descriptor.triggerType, triggerData);
     for (const [name, value] of Object.entries(options.triggerMetadata ?? {})) {
       const data = toTypedData(value);
       if (data !== undefined) {
         triggerMetadata[name] = data;
       }
     }
-    const { invocationId, outcome } = await this.#parts.runtime.invoke(descriptor, {
-      triggerData: this.#triggerData(descriptor, options.input),
+    // Every attempt the function's retry policy made (HTTP functions run once); the last one is the outcome.
+    // An HTTP input's traceparent continues the caller's trace, as it does for a request through host.fetch().
+    const headers = triggerData?.http?.headers ?? undefined;
+    const traceContext = headers?.traceparent === undefined ? undefined : createTraceContext({ traceParent: headers.traceparent, traceState: headers.tracestate });
+    const runs = await this.#parts.generation.runtime.invokeTrigger(descriptor, {
+      triggerData,
       triggerMetadata,
       reason: hostApiReason,
       announce: true,
+      ...(traceContext === undefined ? {} : { traceContext }),
     });
-    const logs = this.#parts.logger.records.filter((record) => record.invocationId === invocationId);
+    const last = runs.at(-1);
+    if (last === undefined) {
+      throw new Error(`"${functionName}" did not run.`);
+    }
+    const { invocationId, outcome } = last;
+    const ids = new Set(runs.map((run) => run.invocationId));
+    const logs = this.#parts.logger.records.filter((record) => record.invocationId !== undefined && ids.has(record.invocationId));
+    const attempts: InvokeAttempt[] = runs.map((run) =>
+      run.outcome.failed ? { invocationId: run.invocationId, failed: true, error: run.outcome.error } : { invocationId: run.invocationId, failed: false },
+    );
     if (outcome.failed) {
-      return { invocationId, failed: true, result: outcome.result, error: outcome.error, outputs: {}, logs };
+      return { invocationId, failed: true, result: outcome.result, error: outcome.error, outputs: {}, logs, attempts };
     }
     const outputs: Record<string, unknown> = {};
     for (const binding of outcome.response.outputData ?? []) {
@@ -85,7 +93,7 @@ export class DevHost implements Host {
         outputs[binding.name] = fromTypedData(binding.data);
       }
     }
-    return { invocationId, failed: false, result: outcome.result, outputs, logs };
+    return { invocationId, failed: false, result: outcome.result, outputs, logs, attempts };
   }
 
   close(): Promise<void> {
@@ -101,7 +109,7 @@ export class DevHost implements Host {
       if (input !== undefined && (typeof input !== 'object' || input === null)) {
         throw new TypeError(`The input of HTTP function "${descriptor.name}" must be an object like { method, url, headers, body } (or omitted).`);
       }
-      return { http: httpInvokeRequest(descriptor.name, input ?? {}, this.#parts.routeTable, this.url) };
+      return { http: httpInvokeRequest(descriptor.name, input ?? {}, this.#parts.generation.routeTable, this.url) };
     }
     if (isTimerTrigger(descriptor) && input === undefined) {
       return timerInfo();
@@ -110,54 +118,9 @@ export class DevHost implements Host {
   }
 
   async #shutdown(): Promise<void> {
-    const { logger, runtime, shutdownTimeoutMs } = this.#parts;
-    const { beginShutdown, server, inFlight, streamAgent, cleanups } = this.#parts.shutdown;
+    const { logger, shutdown, shutdownTimeoutMs } = this.#parts;
     logger.host('information', 'Stopping the host: no new connections; waiting for running invocations.');
-    beginShutdown();
-    const serverClosed = new Promise<void>((resolve) => {
-      server.close(() => {
-        resolve();
-      });
-    });
-    server.closeIdleConnections();
-    const drained = await inFlight.drain(shutdownTimeoutMs);
-    if (!drained) {
-      logger.host('warning', `${inFlight.size} request(s) or invocation(s) still running after ${shutdownTimeoutMs} ms; stopping without them.`);
-    }
-    server.closeAllConnections();
-    await serverClosed;
-
-    const worker = runtime.worker;
-    try {
-      await withTimeout(
-        worker.executeHooks('appTerminate', createAppHookContext(worker.appLevelHookData, worker.appHookData, worker.functionAppDirectory)),
-        shutdownTimeoutMs,
-      );
-    } catch (error: unknown) {
-      logger.host('error', `An appTerminate hook failed: ${describeError(error)}`);
-    }
-    streamAgent.destroy();
-    for (const cleanup of cleanups) {
-      try {
-        await cleanup();
-      } catch (error: unknown) {
-        logger.host('warning', `Cleanup after shutdown failed: ${describeError(error)}`);
-      }
-    }
+    await shutdown.run(shutdownTimeoutMs);
     logger.host('information', 'The host has stopped.');
-  }
-}
-
-async function withTimeout(work: Promise<void>, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`appTerminate hooks did not finish within ${timeoutMs} ms.`));
-    }, timeoutMs);
-  });
-  try {
-    await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

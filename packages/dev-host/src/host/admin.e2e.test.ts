@@ -18,7 +18,7 @@ describe('the admin endpoint that runs a function by hand', () => {
   });
 
   const run = (name: string, body?: string, method = 'POST'): Promise<Response> =>
-    host.fetch(`/admin/functions/${name}`, { method, ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }) });
+    host.fetch(`/admin/functions/${name}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body }) });
 
   async function eventsOfKind(kind: string): Promise<AppEvent[]> {
     const events = (await (await host.fetch('/api/events')).json()) as AppEvent[];

@@ -1,8 +1,8 @@
-import { isLoopback } from '../http/isLoopback.js';
+import { isLoopback } from './http/isLoopback.js';
 
 /**
- * The warning for a host that listens beyond this machine, or `undefined` on loopback. Printed on stderr by both the
- * in-process host and the CLI's watch mode (whose app process listens on loopback behind it).
+ * The warning for a host that listens beyond this machine, or `undefined` on loopback. Logged (on stderr) by
+ * `startHost()` and by `azfx start`, with or without --watch.
  */
 export function bindWarning(hostname: string): string | undefined {
   if (isLoopback(hostname)) {

@@ -76,6 +76,15 @@ describe("the host's conversion of requests and responses", () => {
     expect(continued.traceParent).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/);
   });
 
+  it('continues the trace of a traceparent given to invoke() in an HTTP input, as fetch() does', async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const run = await host.invoke('echo', { input: { url: '/api/echo/t', headers: { TraceParent: traceparent, tracestate: 'k=v' } } });
+    const seen = (run.result as { jsonBody: Echo }).jsonBody;
+    expect(seen.traceParent).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/);
+    const fresh = (await host.invoke('echo', { input: { url: '/api/echo/t' } })).result as { jsonBody: Echo };
+    expect(fresh.jsonBody.traceParent).not.toContain('4bf92f3577b34da6a3ce929d0e0e4736');
+  });
+
   it('sends status, headers, body and cookies (path=/ by default, value escaped)', async () => {
     const res = await host.fetch('/api/cookies');
     expect(res.status).toBe(201);

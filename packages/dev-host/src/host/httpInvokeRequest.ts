@@ -1,6 +1,6 @@
-import type { RpcTypedData } from '../core/coreApiTypes.js';
-import { toRpcHttpData } from '../http/toRpcHttp.js';
-import type { RouteTable } from '../routing/routeTable.js';
+import type { RpcTypedData } from '../app/coreApiTypes.js';
+import { toRpcHttpData } from './http/toRpcHttp.js';
+import type { RouteTable } from './routing/routeTable.js';
 import type { HttpInvokeInput } from './publicTypes.js';
 
 interface UrlAndParams {

@@ -1,9 +1,9 @@
-import type { AppConfig } from '../loader/readAppConfig.js';
-import { RouteConfigurationError, RouteTable } from '../routing/routeTable.js';
-import { resolveTimerSchedules, type TimerFunction } from '../timers/resolveTimerSchedules.js';
-import type { RegisteredFunction } from '../worker/WorkerApp.js';
-import { describeFunctions, type FunctionDescriptor } from './functionDescriptors.js';
-import { HostStartupError } from './HostStartupError.js';
+import type { AppConfig } from '../app/config/readAppConfig.js';
+import { RouteConfigurationError, RouteTable } from './routing/routeTable.js';
+import { resolveTimerSchedules, type TimerFunction } from './timers/resolveTimerSchedules.js';
+import type { FunctionRegistration } from '../app/workerConnection.js';
+import { describeFunctions, type FunctionDescriptor } from '../app/functionDescriptors.js';
+import { HostStartupError } from '../app/HostStartupError.js';
 import { httpRouteDefinitions } from './listing.js';
 
 export interface IndexedFunctions {
@@ -16,7 +16,7 @@ export interface IndexedFunctions {
  * What the host does with the functions the worker reports: checks their names, builds the HTTP route table
  * (reserved and conflicting routes are errors) and resolves timer schedules. Every problem is a HostStartupError.
  */
-export function indexFunctions(functions: readonly RegisteredFunction[], config: AppConfig, env: NodeJS.ProcessEnv): IndexedFunctions {
+export function indexFunctions(functions: readonly FunctionRegistration[], config: AppConfig, env: NodeJS.ProcessEnv): IndexedFunctions {
   const descriptors = describeFunctions(functions);
   let routeTable: RouteTable;
   try {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HostStartupError, startHost, type Host } from '../index.js';
 import { copyFixture, fixtureDir } from '../test-support/fixtures.js';
+import { waitFor } from '../test-support/waitFor.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'azfx-lifecycle-'));
 const open: Host[] = [];
@@ -12,6 +13,11 @@ async function start(options: Partial<Parameters<typeof startHost>[0]> = {}): Pr
   const host = await startHost({ appDir: fixtureDir('cjs-app'), ...options });
   open.push(host);
   return host;
+}
+
+/** Waits until the host has started running `functionName` (its Executing line is in the logs). */
+function runningNow(host: Host, functionName: string): Promise<true> {
+  return waitFor(`${functionName} to run`, () => (host.logs.some((log) => log.message.startsWith(`Executing 'Functions.${functionName}'`)) ? true : undefined));
 }
 
 async function readSetting(host: Host, name: string): Promise<unknown> {
@@ -32,7 +38,7 @@ describe('host lifecycle', () => {
     const marker = path.join(scratch, 'terminated.txt');
     const host = await start({ env: { TERMINATE_MARKER_FILE: marker } });
     const slow = host.fetch('/api/slow?ms=300');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await runningNow(host, 'slow');
     const closing = host.close();
     const res = await slow;
     expect(res.status).toBe(200);
@@ -46,12 +52,13 @@ describe('host lifecycle', () => {
     expect(process.env.TERMINATE_MARKER_FILE).toBeUndefined();
   });
 
-  it('stops waiting for a stuck invocation after the shutdown timeout', async () => {
+  it('stops waiting for a stuck invocation after the shutdown timeout, counting each request once', async () => {
     const host = await start({ shutdownTimeoutMs: 200 });
     void host.fetch('/api/slow?ms=5000').catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await runningNow(host, 'slow');
     await host.close();
-    expect(host.logs.some((log) => log.level === 'warning' && log.message.includes('still running after 200 ms'))).toBe(true);
+    const warnings = host.logs.filter((log) => log.level === 'warning' && log.message.includes('still running after 200 ms'));
+    expect(warnings.map((log) => log.message)).toEqual(['1 request(s) or invocation(s) still running after 200 ms (1 HTTP request(s), 0 other invocation(s)); stopping without them.']);
   });
 
   it('starts, closes and starts the same app again in one process, fresh each time', async () => {

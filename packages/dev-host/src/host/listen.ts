@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import { isLoopback } from '../http/isLoopback.js';
-import { HostStartupError } from './HostStartupError.js';
+import { isLoopback } from './http/isLoopback.js';
+import { HostStartupError } from '../app/HostStartupError.js';
 
 /** Listens on `hostname:port`, turning the usual failures into start-up errors that say what to do. */
 export async function listen(server: Server, port: number, hostname: string): Promise<{ port: number; address: string }> {
@@ -34,7 +34,7 @@ function toStartupError(error: NodeJS.ErrnoException, port: number, hostname: st
       return new HostStartupError(`Not allowed to listen on ${hostname}:${port}. Use a port above 1023 with --port.`, { cause: error });
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return new HostStartupError(`Cannot listen on ${hostname}: this machine has no such address. Use --host 127.0.0.1 (the default).`, { cause: error });
+      return new HostStartupError(`Cannot listen on ${hostname}: this machine has no such address. Use --address 127.0.0.1 (the default).`, { cause: error });
     default:
       return new HostStartupError(`Cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error });
   }

@@ -1,5 +1,5 @@
-import type { RouteTable } from '../routing/routeTable.js';
-import { isHttpTrigger, type FunctionDescriptor } from './functionDescriptors.js';
+import type { RouteTable } from './routing/routeTable.js';
+import { isHttpTrigger, type FunctionDescriptor } from '../app/functionDescriptors.js';
 import type { FunctionInfo } from './publicTypes.js';
 
 function methodsOf(descriptor: FunctionDescriptor): string[] {
@@ -39,11 +39,19 @@ export function listingLines(functions: readonly FunctionInfo[], listingBaseUrl:
   }
   const lines = ['Functions:'];
   for (const fn of functions) {
+    // azfx #14: disabled functions are left out, and said after the listing as Core Tools says them ("Function x is
+    // disabled."); not-emulated ones are marked, with the reasons printed once after the listing.
+    if (fn.disabled === true) {
+      continue;
+    }
+    const mark = fn.notEmulated !== undefined ? ' (not emulated: see below)' : '';
     if (fn.url === undefined) {
-      lines.push(`\t${fn.name}: ${fn.triggerType}`);
+      lines.push(`\t${fn.name}: ${fn.triggerType}${mark}`);
     } else {
       const methods = fn.methods && fn.methods.length > 0 ? fn.methods.join(',') : 'ALL METHODS';
-      lines.push(`\t${fn.name}: [${methods}] ${listingBaseUrl}${routeTable.routeUrlPath(fn.name)}`);
+      // Anonymous functions keep Core Tools' line; the others say which key Azure will ask for.
+      const auth = fn.authLevel === undefined ? '' : ` (authLevel: ${fn.authLevel})`;
+      lines.push(`\t${fn.name}: [${methods}] ${listingBaseUrl}${routeTable.routeUrlPath(fn.name)}${auth}${mark}`);
     }
   }
   return lines;

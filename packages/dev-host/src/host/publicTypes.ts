@@ -1,4 +1,4 @@
-import type { LogRecord } from '../logging/LogRecord.js';
+import type { LogRecord } from '../app/logging/LogRecord.js';
 
 export interface StartHostOptions {
   /** The function app's folder (package.json with `main`, host.json, local.settings.json); relative to the cwd. */
@@ -23,6 +23,18 @@ export interface StartHostOptions {
   readonly shutdownTimeoutMs?: number;
   /** Lets callers from other machines use the admin endpoints when they send it in `x-functions-key`. */
   readonly adminKey?: string;
+  /** Load only these functions (Core Tools' `--functions`); host.json `functions` applies too. */
+  readonly functions?: readonly string[];
+  /** Allowed CORS origins, comma-separated, or "*" (Core Tools' `--cors`); default: local.settings.json `Host.CORS`. */
+  readonly cors?: string;
+  /** Allow credentialed CORS requests (Core Tools' `--cors-credentials`); default: `Host.CORSCredentials`. */
+  readonly corsCredentials?: boolean;
+  /**
+   * Check function keys (Core Tools' `--enableAuth`): requests to authLevel 'function'/'admin' functions need a key
+   * (`code` query or `x-functions-key` header) from the app settings AZFX_MASTER_KEY, AZFX_HOST_KEY or
+   * AZFX_FUNCTION_KEY_<name>; else 401.
+   */
+  readonly enableAuth?: boolean;
 }
 
 export interface FunctionInfo {
@@ -35,6 +47,12 @@ export interface FunctionInfo {
   readonly route?: string;
   /** HTTP functions: the URL with its template, e.g. 'http://127.0.0.1:7071/api/products/{id:int?}'. */
   readonly url?: string;
+  /** azfx #14: HTTP functions that need a key: 'function' or 'admin' (absent: anonymous). */
+  readonly authLevel?: string;
+  /** azfx #14: `AzureWebJobs.<name>.Disabled` is set: listed, but not served (404), scheduled or runnable. */
+  readonly disabled?: boolean;
+  /** azfx #14: what Azure would do for this function that the dev host does not (non-emulated triggers and bindings). */
+  readonly notEmulated?: readonly string[];
 }
 
 /** What `invoke()` accepts as the input of an HTTP function. */
@@ -59,7 +77,11 @@ export interface InvokeOptions {
    * HttpInvokeInput.
    */
   readonly input?: unknown;
-  /** Trigger metadata, as a trigger extension would send it (non-HTTP, non-timer functions see it). */
+  /**
+   * Trigger metadata, on top of what the host gives a hand-run function of its trigger type (a queue message's `Id`,
+   * `DequeueCount`, `InsertionTime`…, and the top-level properties of a JSON object input). Non-HTTP, non-timer
+   * functions see it, camel-cased, in `context.triggerMetadata`.
+   */
   readonly triggerMetadata?: Readonly<Record<string, unknown>>;
 }
 
@@ -76,8 +98,21 @@ export interface InvokeResult {
    * binding name. The dev host does not deliver them anywhere (it has no storage), so tests can check them here.
    */
   readonly outputs: Readonly<Record<string, unknown>>;
-  /** The logs of this invocation. */
+  /** The logs of this invocation: of every attempt, when the function's retry policy ran it again. */
   readonly logs: readonly LogRecord[];
+  /**
+   * Every run this call made, in order: one, or more when the function's retry policy ran it again after a failure
+   * (each a full invocation with its own id, hooks included). The fields above describe the last one.
+   */
+  readonly attempts: readonly InvokeAttempt[];
+}
+
+/** One run of a function within an `invoke()` call. */
+export interface InvokeAttempt {
+  readonly invocationId: string;
+  readonly failed: boolean;
+  /** What failed this attempt. */
+  readonly error?: unknown;
 }
 
 export interface Host {
@@ -88,7 +123,10 @@ export interface Host {
   readonly logs: readonly LogRecord[];
   /** A real HTTP request to the host; `path` is resolved against `url`. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** Runs a function by name through the full worker sequence, hooks included. Never rejects for a failed invocation. */
+  /**
+   * Runs a function by name through the full worker sequence, hooks included, and again after a failure as far as
+   * its retry policy says (not HTTP functions). Never rejects for a failed invocation.
+   */
   invoke(functionName: string, options?: InvokeOptions): Promise<InvokeResult>;
   /** Stops accepting, waits for in-flight invocations (bounded), runs appTerminate hooks. Idempotent. */
   close(): Promise<void>;

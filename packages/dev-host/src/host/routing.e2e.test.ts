@@ -83,7 +83,7 @@ describe('HTTP routing of a running app', () => {
     expect(lines).toContain(`\tcatalog: [GET] http://localhost:${port}/api/catalog/{section=books}/{page:int:min(1)?}`);
     expect(lines).toContain(`\tanyMethod: [ALL METHODS] http://localhost:${port}/api/any`);
     expect(lines).toContain('\ttick: timerTrigger');
-    expect(lines).toContain('\tqueueWork: queueTrigger');
+    expect(lines).toContain('\tqueueWork: queueTrigger (not emulated: see below)'); // azfx #14: marked
     expect(host.functions).toContainEqual({
       name: 'productList',
       triggerType: 'httpTrigger',

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createCoreApi } from '../core/createCoreApi.js';
-import { provideCoreModule } from '../core/installCoreModule.js';
+import { createCoreApi } from '../worker/core/createCoreApi.js';
+import { provideCoreModule } from '../worker/core/installCoreModule.js';
 import type { WorkerApp } from '../worker/WorkerApp.js';
 
 const require = createRequire(import.meta.url);

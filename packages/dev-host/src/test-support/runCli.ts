@@ -18,9 +18,9 @@ export interface CliRun {
 }
 
 /** Runs the built `azfx` CLI as users do, collecting its output. */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, nodeArgs: readonly string[] = []): CliRun {
   ensureBuilt();
-  const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, cliPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

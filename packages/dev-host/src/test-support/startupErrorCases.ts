@@ -10,5 +10,6 @@ export const startupErrorCases: readonly (readonly [string, RegExp])[] = [
   ['duplicate-name', /The function name "same" is used twice/],
   ['appstart-throws', /An appStart hook failed, so the app cannot start: Error: appStart refused to start/],
   ['bad-schedule', /Timer function "nightly": The schedule '0 0 25 \* \* \*' is invalid/],
+  ['bad-retry', /Function "nightly" has an invalid retry policy: retry\.minimumInterval \(300000 ms\) is greater than retry\.maximumInterval \(60000 ms\)/],
   ['missing-setting', /refers to the app setting %AZFX_FIXTURE_UNSET_SCHEDULE%, which is not set\. Add "AZFX_FIXTURE_UNSET_SCHEDULE" to local\.settings\.json/],
 ];

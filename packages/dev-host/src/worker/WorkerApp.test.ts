@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogRecord } from '../logging/LogRecord.js';
+import type { LogRecord } from '../app/logging/LogRecord.js';
 import type { LogHookContext } from './hookContexts.js';
 import { WorkerApp } from './WorkerApp.js';
 

@@ -1,5 +1,5 @@
-import { Disposable } from '../core/Disposable.js';
-import { WorkerRangeError, WorkerSystemError } from '../core/errors.js';
+import { Disposable } from './core/Disposable.js';
+import { WorkerRangeError, WorkerSystemError } from './core/errors.js';
 import type {
   FunctionCallback,
   FunctionMetadata,
@@ -9,8 +9,8 @@ import type {
   ProgrammingModel,
   RpcLogCategory,
   RpcLogLevel,
-} from '../core/coreApiTypes.js';
-import type { LogSink } from '../logging/LogRecord.js';
+} from '../app/coreApiTypes.js';
+import type { LogSink } from '../app/logging/LogRecord.js';
 import { createLogHookContext } from './hookContexts.js';
 
 export interface RegisteredFunction {

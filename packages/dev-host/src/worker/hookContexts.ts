@@ -1,5 +1,5 @@
-import { ReadOnlyError } from '../core/errors.js';
-import type { FunctionCallback, HookData, RpcLogCategory, RpcLogLevel } from '../core/coreApiTypes.js';
+import { ReadOnlyError } from './core/errors.js';
+import type { FunctionCallback, HookData, RpcLogCategory, RpcLogLevel } from '../app/coreApiTypes.js';
 
 // The core-level hook contexts the worker hands to hook callbacks. The library wraps each one in its public class
 // (PreInvocationContext…) whose setters write through to these objects, so the writable properties must be plain

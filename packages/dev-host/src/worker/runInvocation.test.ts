@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreInvocationContext, ProgrammingModel, RpcInvocationRequest } from '../core/coreApiTypes.js';
-import { provideCoreModule } from '../core/installCoreModule.js';
-import type { LogRecord } from '../logging/LogRecord.js';
+import type { CoreInvocationContext, ProgrammingModel, RpcInvocationRequest } from '../app/coreApiTypes.js';
+import { provideCoreModule } from './core/installCoreModule.js';
+import type { LogRecord } from '../app/logging/LogRecord.js';
 import { libraryForWorker } from '../test-support/libraryForWorker.js';
 import { runInvocation } from './runInvocation.js';
 import { WorkerApp, type RegisteredFunction } from './WorkerApp.js';

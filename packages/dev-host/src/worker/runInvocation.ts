@@ -1,20 +1,16 @@
-import { WorkerSystemError } from '../core/errors.js';
+import { WorkerSystemError } from './core/errors.js';
 import type {
   CoreInvocationContext,
   HookData,
   InvocationState,
   RpcInvocationRequest,
-  RpcInvocationResponse,
   RpcLogCategory,
   RpcLogLevel,
-} from '../core/coreApiTypes.js';
+} from '../app/coreApiTypes.js';
+import type { InvocationOutcome } from '../app/workerConnection.js';
 import { createPostInvocationHookContext, createPreInvocationHookContext } from './hookContexts.js';
 import type { InvocationLogScope, RegisteredFunction, WorkerApp } from './WorkerApp.js';
 
-/** How one invocation ended. `failed` is what the host acts on (HTTP 500); `error` is what failed it. */
-export type InvocationOutcome =
-  | { readonly failed: false; readonly result: unknown; readonly response: RpcInvocationResponse }
-  | { readonly failed: true; readonly result: unknown; readonly error: unknown };
 
 class DevHostInvocationContext implements CoreInvocationContext {
   readonly invocationId: string;

@@ -1,0 +1,79 @@
+import type { LogLevel, LogRecord } from './LogRecord.js';
+import { passesLogLevels } from './logLevelFilter.js';
+
+export interface LoggerOptions {
+  /** Print nothing; records are still kept. */
+  readonly quiet: boolean;
+  /** Print debug and trace lines and the worker's own system logs too. */
+  readonly verbose: boolean;
+  readonly stdout?: NodeJS.WritableStream;
+  readonly stderr?: NodeJS.WritableStream;
+}
+
+export interface Logger {
+  readonly records: readonly LogRecord[];
+  readonly write: (record: LogRecord) => void;
+  readonly host: (level: LogLevel, message: string, scope?: { functionName?: string; invocationId?: string }) => void;
+  /** azfx #14: host.json `logging.logLevel`, once the app's configuration is read (filters what is printed). */
+  readonly applyLogLevels: (levels: Readonly<Record<string, string>>) => void;
+}
+
+const severity: Record<LogLevel, number> = { trace: 0, debug: 1, information: 2, warning: 3, error: 4, critical: 5, none: 6 };
+
+// Unbounded growth would be a leak in a long `azfx start` session; tests read recent records.
+const maxKeptRecords = 10_000;
+
+/**
+ * Keeps every log record (for `host.logs`) and prints the ones a developer wants to see, Core Tools style:
+ * `[timestamp] message`. By default: user logs from information up, the host's own lines, and worker system logs
+ * from warning up. `verbose` prints everything.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const records: LogRecord[] = [];
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  let logLevels: Readonly<Record<string, string>> = {};
+  const shouldPrint = (record: LogRecord): boolean => {
+    if (options.quiet || record.level === 'none') {
+      return false;
+    }
+    if (!passesLogLevels(logLevels, record)) {
+      return false;
+    }
+    if (options.verbose) {
+      return true;
+    }
+    const minimum = record.source === 'worker' && record.category !== 'user' ? severity.warning : severity.information;
+    return severity[record.level] >= minimum;
+  };
+  // Trimming on every record once the buffer is full would move 10,000 entries per log line (and the worker logs
+  // two lines per hook phase): let it run to twice the size and cut it back in one go, and trim exactly on read.
+  const keepNewest = (): LogRecord[] => {
+    if (records.length > maxKeptRecords) {
+      records.splice(0, records.length - maxKeptRecords);
+    }
+    return records;
+  };
+  const write = (record: LogRecord): void => {
+    records.push(record);
+    if (records.length >= 2 * maxKeptRecords) {
+      keepNewest();
+    }
+    if (shouldPrint(record)) {
+      const stream = severity[record.level] >= severity.warning ? stderr : stdout;
+      stream.write(`[${record.timestamp.toISOString()}] ${record.message}\n`);
+    }
+  };
+  return {
+    get records() {
+      return keepNewest();
+    },
+    write,
+    applyLogLevels: (levels) => {
+      logLevels = levels;
+    },
+    host: (level, message, scope) => {
+      write({ level, category: 'system', message, source: 'host', timestamp: new Date(), ...scope });
+    },
+  };
+}
