@@ -1,43 +1,54 @@
 import { startHost } from '@azfx/dev-host';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { installAppWithLibrary, libraries } from './test-support/installAppWithLibrary.js';
 
-// On the dev host, whose core API is a frozen object, the SDK cannot watch registerFunction: it must neither break
-// registration nor judge a scope against a list it knows is not the app's (appFunctions.ts). The app's scope names
-// a function it does not have, with strictScope on: the app still starts, every function works, nothing is warned
-// about, and the start-up says once that the check was skipped. appFunctions.test.ts covers the check itself, on a
-// core API that can be watched, as the worker's can.
+// Through the dev host, whose core API is a plain object as the worker's is, the SDK learns the app's functions by
+// watching registerFunction (appFunctions.ts): appStart hooks receive them, and a scope naming a function the app
+// does not have ('secrte' for 'secret') is a warning with "did you mean", or, with strictScope, a failed start-up.
+// appFunctions.test.ts covers the rules on their own, including the cases where the SDK must stay silent.
 
 describe.each([
   ['the current @azure/functions', libraries.current],
   ['@azure/functions 4.1.0', libraries.lowest],
-])('an app with a misspelt strict scope on the dev host, with %s', (_name, libraryDir) => {
+])('an app whose scope misspells a function, on the dev host, with %s', (_name, libraryDir) => {
   const app = installAppWithLibrary('scopes-app', libraryDir);
   afterAll(() => {
     app.remove();
   });
+  afterEach(() => {
+    delete process.env.SCOPES_APP_STRICT;
+    delete (globalThis as { scopesAppFunctions?: unknown }).scopesAppFunctions;
+    vi.restoreAllMocks();
+  });
 
-  it('starts, registers and serves every function, warns about nothing, and says the check was skipped', async () => {
+  it('starts, serves every function, gives appStart the functions, and warns once with "did you mean"', async () => {
     // App-phase lines go to console; the app runs in this process.
-    const consoleInfo = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const linesOf = (spy: typeof consoleInfo): string[] => spy.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('[azfx]'));
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const host = await startHost({ appDir: app.dir });
     try {
       const res = await host.fetch('/api/vault');
       expect(res.status).toBe(200);
       expect(await res.text()).toBe('ok');
       expect(res.headers.get('x-guarded')).toBe('yes');
-      expect(host.functions.map((fn) => fn.name).sort()).toEqual(['nightly', 'secret']);
-      expect(linesOf(consoleWarn)).toEqual([]);
-      expect(linesOf(consoleInfo).filter((line) => line.includes('not checked'))).toEqual([
-        "[azfx] strictScope: scopes that name functions were not checked against the app's functions: the core API's registerFunction cannot be watched.",
+      const warnings = consoleWarn.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('[azfx]'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('Extension "guard": scope names function "secrte", which the app does not have');
+      expect(warnings[0]).toContain('Did you mean "secret"?');
+      const functions = (globalThis as { scopesAppFunctions?: { name: string; triggerType: string }[] }).scopesAppFunctions;
+      expect(functions?.map((fn) => [fn.name, fn.triggerType])).toEqual([
+        ['secret', 'httpTrigger'],
+        ['nightly', 'timerTrigger'],
       ]);
-      expect((globalThis as { scopesAppFunctions?: unknown }).scopesAppFunctions).toBeUndefined();
     } finally {
       await host.close();
-      consoleInfo.mockRestore();
-      consoleWarn.mockRestore();
     }
+  });
+
+  it('refuses to start with strictScope, naming the extension, the name and the fix', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    process.env.SCOPES_APP_STRICT = 'true';
+    await expect(startHost({ appDir: app.dir })).rejects.toThrow(/scope names function "secrte"[\s\S]*strictScope/);
   });
 });
