@@ -56,3 +56,23 @@ export function judge(ratios, budgets) {
     return { name, value: value ?? Number.NaN, max: budget.max, ok: value !== undefined && Number.isFinite(value) && value <= budget.max };
   });
 }
+
+/**
+ * The lowest value each ratio reached over several attempts. A noisy neighbour on a shared machine inflates one
+ * attempt's ratio now and then; a real regression (a lost fast path, a second native hook) inflates every attempt,
+ * so the guard re-measures a ratio that is over budget and judges its best attempt.
+ * @param {Record<string, number>[]} attempts
+ * @returns {Record<string, number>}
+ */
+export function bestOf(attempts) {
+  /** @type {Record<string, number>} */
+  const best = {};
+  for (const ratios of attempts) {
+    for (const [name, value] of Object.entries(ratios)) {
+      if (!Number.isFinite(value)) continue;
+      const current = best[name];
+      best[name] = current === undefined ? value : Math.min(current, value);
+    }
+  }
+  return best;
+}
