@@ -110,17 +110,10 @@ export function appendAtEnd(suffix: Uint8Array): TransformStream<Uint8Array, Uin
   });
 }
 
-// Responses this module made carry this mark. If one comes back (an outer extension cached it and answers with it
-// again), it already carries a measurement, and measuring it again would stack a second suffix onto its body. The
-// mark is a non-enumerable property of this module's own symbol on the new object the timer made (never on the
-// handler's): spreads and copies do not carry it, serialisation does not see it, and it goes with its response. A
-// WeakSet did the same job but cost an ephemeron entry per invocation, which every young-generation collection
-// had to process (measured: docs/performance.md).
-const REWRITTEN = Symbol('azfx.timer.rewritten');
-
-function isRewritten(response: object): boolean {
-  return (response as { [REWRITTEN]?: unknown })[REWRITTEN] === true;
-}
+// Responses this module made. If one comes back (an outer extension cached it and answers with it again), it
+// already carries a measurement, and measuring it again would stack a second suffix onto its body. A WeakSet
+// holds nothing alive: an entry goes when its response is collected, so no invocation leaves anything behind.
+const rewritten = new WeakSet<object>();
 
 /**
  * Adds the elapsed time to the result of a function whose return binding is `http`. Returns the result itself
@@ -132,7 +125,7 @@ function isRewritten(response: object): boolean {
 export function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): unknown {
   if (rewrite.appendToBody !== true && rewrite.serverTimingName === undefined) return result;
 
-  if (!isHttpResponseValue(result) || isRewritten(result)) return result;
+  if (!isHttpResponseValue(result) || rewritten.has(result)) return result;
   if (rewrite.appendToBody !== true && rewrite.serverTimingName !== undefined) {
     // Only a header to add (the defaults): the SDK's rule for adding a header to whatever the handler returned, in
     // the form it used (a copy of a plain header object, the common case, costs a fraction of a `Headers`).
@@ -146,8 +139,7 @@ export function rewriteHttpResult(result: unknown, rewrite: HttpRewrite): unknow
 }
 
 function remember<T extends object>(response: T): T {
-  // Reflect: an object that refuses new properties (a frozen subclass instance) goes unmarked rather than failing.
-  Reflect.defineProperty(response, REWRITTEN, { value: true });
+  rewritten.add(response);
   return response;
 }
 

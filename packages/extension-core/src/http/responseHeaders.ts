@@ -161,7 +161,7 @@ function withHeaderIn(headers: unknown, name: string, value: string, change: Cha
  */
 function withHeaderInRecord(headers: Record<string, unknown>, name: string, value: string, change: Change): Record<string, string> {
   const copy: Record<string, string> = {};
-  const lowerName = name.toLowerCase();
+  const lowerName = lowerCased(name);
   let previous: string | undefined;
   for (const key in headers) {
     if (!Object.hasOwn(headers, key)) continue;
@@ -173,6 +173,19 @@ function withHeaderInRecord(headers: Record<string, unknown>, name: string, valu
   }
   copy[name] = previous === undefined ? value : `${previous}, ${value}`;
   return copy;
+}
+
+// The last header name lower-cased: an extension adds the same header on every invocation, and lower-casing a
+// name that has capitals makes a new string each time.
+let lastName = '';
+let lastLowerName = '';
+
+function lowerCased(name: string): string {
+  if (name !== lastName) {
+    lastLowerName = name.toLowerCase();
+    lastName = name;
+  }
+  return lastLowerName;
 }
 
 function isPlainObject(value: object): boolean {
