@@ -40,7 +40,7 @@ type Change = HeaderChange;
  * value (the handler's own object is never modified); a value that is no response is returned as it is.
  */
 export function withResponseHeader(result: unknown, name: string, value: string, change: HeaderChange = 'append'): unknown {
-  const caller: Caller = { helper: 'withResponseHeader' };
+  const caller = WITH_RESPONSE_HEADER;
   checkHeaderName(caller, name);
   checkHeaderValue(caller, name, value);
   if ((change as unknown) !== 'set' && (change as unknown) !== 'append') {
@@ -48,6 +48,9 @@ export function withResponseHeader(result: unknown, name: string, value: string,
   }
   return withHeader(result, name, value, change);
 }
+
+// Made once: extensions call withResponseHeader on every invocation, and the caller is only read to word an error.
+const WITH_RESPONSE_HEADER: Caller = { helper: 'withResponseHeader' };
 
 function changeResponseHeader(helper: string, ctx: ResponseContext, name: string, value: string, change: Change): void {
   const caller = checkContext(helper, ctx, 'a postInvocation or onError hook');
@@ -158,17 +161,31 @@ function withHeaderIn(headers: unknown, name: string, value: string, change: Cha
  */
 function withHeaderInRecord(headers: Record<string, unknown>, name: string, value: string, change: Change): Record<string, string> {
   const copy: Record<string, string> = {};
-  const lowerName = name.toLowerCase();
+  const lowerName = lowerCased(name);
   let previous: string | undefined;
   for (const key in headers) {
     if (!Object.hasOwn(headers, key)) continue;
     // Values are typed as strings; a JavaScript handler's numbers are joined as the library would send them.
     const existing = headers[key];
-    if (key.toLowerCase() !== lowerName) copy[key] = existing as string;
+    // Names of another length cannot match: most keys are told apart without lower-casing them (a new string each).
+    if (key.length !== lowerName.length || key.toLowerCase() !== lowerName) copy[key] = existing as string;
     else if (change === 'append') previous = previous === undefined ? String(existing) : `${previous}, ${String(existing)}`;
   }
   copy[name] = previous === undefined ? value : `${previous}, ${value}`;
   return copy;
+}
+
+// The last header name lower-cased: an extension adds the same header on every invocation, and lower-casing a
+// name that has capitals makes a new string each time.
+let lastName = '';
+let lastLowerName = '';
+
+function lowerCased(name: string): string {
+  if (name !== lastName) {
+    lastLowerName = name.toLowerCase();
+    lastName = name;
+  }
+  return lastLowerName;
 }
 
 function isPlainObject(value: object): boolean {
