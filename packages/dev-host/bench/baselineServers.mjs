@@ -9,6 +9,7 @@
 //                message each way, bytes as base64), as `azfx start` splits the work: `azfx start` minus this is
 //                the two-process host's own CPU
 // Prints "serving at <url>." once listening.
+import { Buffer } from 'node:buffer';
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';

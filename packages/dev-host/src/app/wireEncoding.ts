@@ -15,8 +15,8 @@ const bufferTag = '$azfx:buffer';
 const uint8ArrayTag = '$azfx:uint8array';
 const v8Tag = '$azfx:v8';
 
-/** Thrown inside the encoder when JSON cannot carry a value exactly. */
-const notJson = Symbol('notJson');
+/** Thrown inside the encoder when JSON cannot carry a value exactly (one instance: it never leaves this module). */
+const notJson = new Error('JSON cannot carry this value exactly.');
 
 /** The message as the JSON channel carries it (pass it to `send`). */
 export function encodeMessage(message: object): object {
@@ -31,11 +31,11 @@ export function encodeMessage(message: object): object {
 }
 
 /** The message `encodeMessage` was given, from what the JSON channel delivered (decoded in place). */
-export function decodeMessage<T>(wire: unknown): T {
+export function decodeMessage(wire: unknown): unknown {
   if (isPlainObject(wire) && typeof wire[v8Tag] === 'string') {
-    return v8.deserialize(Buffer.from(wire[v8Tag], 'base64')) as T;
+    return v8.deserialize(Buffer.from(wire[v8Tag], 'base64'));
   }
-  return decodeValue(wire) as T;
+  return decodeValue(wire);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -114,7 +114,7 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<v
   };
 
   process.on('message', (wire: unknown) => {
-    const message = decodeMessage<HostToWorker>(wire);
+    const message = decodeMessage(wire) as HostToWorker;
     switch (message.type) {
       case 'invoke': {
         const { id, request, functionName } = message;

@@ -68,7 +68,7 @@ export class WorkerProcess implements WorkerConnection {
     this.#child.once('error', () => undefined);
     this.started = new Promise((resolve) => {
       this.#child.on('message', (wire: unknown) => {
-        const message = decodeMessage<WorkerToHost>(wire);
+        const message = decodeMessage(wire) as WorkerToHost;
         switch (message.type) {
           case 'ready':
             this.functions = message.functions;
