@@ -81,6 +81,10 @@ export function createLogger(options: LoggerOptions): Logger {
       logLevels = levels;
     },
     host: (level, message, scope) => {
+      // The host's debug lines (two per request) print only with verbose; not kept either, they need no record.
+      if (!keepRecords && !options.verbose && severity[level] < severity.information) {
+        return;
+      }
       write({ level, category: 'system', message, source: 'host', timestamp: new Date(), ...scope });
     },
   };
