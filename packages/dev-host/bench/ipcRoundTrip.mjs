@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // CPU per IPC round trip between two Node processes, with the messages an HTTP invocation of `azfx start` sends (the
-// invoke request, the result with its body bytes), over Node's "advanced" (V8 serializer) channel and over its JSON
-// channel with bytes as base64 (as src/app/wireEncoding.ts sends them), side by side. Linux only (reads /proc).
+// invoke request, the result with its body bytes), side by side: objects over Node's "advanced" (V8 serializer)
+// channel; the same messages as JSON strings (bytes as base64) over that channel, as src/app/wireEncoding.ts sends
+// them; and over Node's JSON channel, for reference. Linux only (reads /proc).
 // `node bench/ipcRoundTrip.mjs [--round-trips N] [--rounds N]`
 import { Buffer } from 'node:buffer';
 import { fork } from 'node:child_process';
@@ -20,25 +21,27 @@ function cpuUs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
-/** Bytes as the channel carries them: themselves over V8, tagged base64 over JSON. */
-const wireBytes = (bytes) => (serialization === 'json' ? { '$azfx:buffer': Buffer.from(bytes).toString('base64') } : bytes);
+/** Bytes as the message carries them: themselves as objects, tagged base64 in JSON. */
+const wireBytes = (bytes) => (serialization !== 'advanced' ? { '$azfx:buffer': Buffer.from(bytes).toString('base64') } : bytes);
 
 if (role === 'child') {
   const body = Buffer.from(bodyText);
   process.on('message', (message) => {
-    process.send({
+    const request = typeof message === 'string' ? JSON.parse(message) : message;
+    const reply = {
       type: 'result',
-      id: message.id,
+      id: request.id,
       outcome: {
         failed: false,
         returnedNothing: false,
         response: {
-          invocationId: message.request.invocationId,
+          invocationId: request.request.invocationId,
           outputData: [],
           returnValue: { http: { statusCode: '200', headers: { 'content-type': 'text/plain;charset=UTF-8' }, cookies: [], body: { bytes: wireBytes(body) }, enableContentNegotiation: false } },
         },
       },
-    });
+    };
+    process.send(serialization === 'string' ? JSON.stringify(reply) : reply);
   });
 } else {
   const { values } = parseArgs({ options: { 'round-trips': { type: 'string', default: '20000' }, rounds: { type: 'string', default: '3' } } });
@@ -54,10 +57,11 @@ if (role === 'child') {
     retryContext: null,
   });
   const measure = async (mode) => {
-    const child = fork(fileURLToPath(import.meta.url), ['child', mode], { serialization: mode });
+    const child = fork(fileURLToPath(import.meta.url), ['child', mode], { serialization: mode === 'string' ? 'advanced' : mode });
     const pending = new Map();
     let nextId = 0;
-    child.on('message', (message) => {
+    child.on('message', (raw) => {
+      const message = typeof raw === 'string' ? JSON.parse(raw) : raw;
       pending.get(message.id)();
       pending.delete(message.id);
     });
@@ -65,7 +69,8 @@ if (role === 'child') {
       new Promise((resolve) => {
         const id = ++nextId;
         pending.set(id, resolve);
-        child.send({ type: 'invoke', id, functionName: 'HttpTrigger', request: request() });
+        const message = { type: 'invoke', id, functionName: 'HttpTrigger', request: request() };
+        child.send(mode === 'string' ? JSON.stringify(message) : message);
       });
     const run = async (count) => {
       let sent = 0;
@@ -80,12 +85,13 @@ if (role === 'child') {
     child.kill();
     return perRoundTrip;
   };
-  const results = { advanced: [], json: [] };
+  const modes = { advanced: 'objects, advanced channel', string: 'JSON strings, advanced channel (azfx start)', json: 'objects, JSON channel' };
+  const results = { advanced: [], json: [], string: [] };
   for (let round = 0; round < Number(values.rounds); round++) {
-    for (const mode of ['advanced', 'json']) results[mode].push(await measure(mode));
+    for (const mode of ['advanced', 'string', 'json']) results[mode].push(await measure(mode));
   }
   const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   console.log(`IPC round trip, both processes, ${roundTrips} round trips x ${values.rounds} rounds, 8 in flight`);
-  for (const mode of ['advanced', 'json']) console.log(`${mode.padEnd(10)}${`${median(results[mode]).toFixed(1)} µs`.padStart(10)}`);
-  console.log(`json / advanced: ${(median(results.json) / median(results.advanced)).toFixed(2)}x`);
+  for (const mode of ['advanced', 'string', 'json']) console.log(`${modes[mode].padEnd(48)}${`${median(results[mode]).toFixed(1)} µs`.padStart(10)}`);
+  console.log(`JSON strings / objects over the advanced channel: ${(median(results.string) / median(results.advanced)).toFixed(2)}x`);
 }

@@ -1,52 +1,49 @@
 import { Buffer } from 'node:buffer';
-import v8 from 'node:v8';
 
 /**
- * How host/worker messages cross the IPC channel. Node's "advanced" serialization (the V8 serializer, driven from
- * JavaScript) costs about twice the CPU of its JSON channel per invocation round trip (bench/ipcRoundTrip.mjs: 37 µs
- * against 20.5 µs, both processes, the messages of one HTTP invocation). The messages are plain data
- * almost always, so they go as JSON, with the one thing JSON cannot carry, bytes (request and response bodies), as
- * tagged base64. Anything else JSON would change (undefined in an array, NaN, -0, a Date, Map or class instance,
- * a bigint, a function) sends the whole message through the V8 serializer instead, so nothing arrives different
- * from what was sent, and what V8 cannot clone (a function) throws as it did before.
+ * How host/worker messages cross the IPC channel (Node's "advanced" serialization, the V8 serializer). Handing it
+ * an object costs about twice the CPU per invocation round trip of handing it one JSON string (bench/ipcRoundTrip.mjs:
+ * 48.5 µs against 24.5 µs, both processes, the messages of one HTTP invocation), because it walks the object from
+ * JavaScript. So a message goes as a JSON string, with its bytes (request and response bodies) as tagged base64,
+ * whenever JSON carries it exactly and its bytes are small; otherwise the object itself goes, as before: large
+ * bodies are copied as bytes (base64 inside JSON made a 60 MB upload three times slower), and what JSON would
+ * change (undefined in an array, NaN, -0, a Date, Map or class instance, a bigint) arrives as sent. What V8 cannot
+ * clone (a function) still throws in `send`.
  */
 
 const bufferTag = '$azfx:buffer';
 const uint8ArrayTag = '$azfx:uint8array';
-const v8Tag = '$azfx:v8';
 
-/** Thrown inside the encoder when JSON cannot carry a value exactly (one instance: it never leaves this module). */
-const notJson = new Error('JSON cannot carry this value exactly.');
+/** Above this many bytes in one message, base64 and JSON cost more than V8's copy of the bytes. */
+const maxJsonBytes = 256 * 1024;
 
-/** The message as the JSON channel carries it (pass it to `send`). */
-export function encodeMessage(message: object): object {
+/** Thrown inside the encoder when the message goes as an object (one instance: it never leaves this module). */
+const notJson = new Error('This message goes through the V8 serializer.');
+
+/** What to pass to `send` for a message: a JSON string, or the message itself. */
+export function encodeMessage(message: object): object | string {
   try {
-    return encodeValue(message) as object;
+    const budget = { bytes: maxJsonBytes };
+    return JSON.stringify(encodeValue(message, budget));
   } catch (error: unknown) {
     if (error !== notJson) {
       throw error;
     }
-    return { [v8Tag]: v8.serialize(message).toString('base64') };
+    return message;
   }
 }
 
-/** The message `encodeMessage` was given, from what the JSON channel delivered (decoded in place). */
+/** The message `encodeMessage` was given, from what the channel delivered. */
 export function decodeMessage(wire: unknown): unknown {
-  if (isPlainObject(wire) && typeof wire[v8Tag] === 'string') {
-    return v8.deserialize(Buffer.from(wire[v8Tag], 'base64'));
-  }
-  return decodeValue(wire);
+  return typeof wire === 'string' ? decodeValue(JSON.parse(wire)) : wire;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) {
-    return false;
-  }
+function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 
-function encodeValue(value: unknown): unknown {
+function encodeValue(value: unknown, budget: { bytes: number }): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -68,11 +65,15 @@ function encodeValue(value: unknown): unknown {
   if (Array.isArray(value)) {
     const encoded: unknown[] = new Array<unknown>(value.length);
     for (let index = 0; index < value.length; index++) {
-      encoded[index] = encodeValue(value[index]);
+      encoded[index] = encodeValue(value[index], budget);
     }
     return encoded;
   }
   if (value instanceof Uint8Array) {
+    budget.bytes -= value.byteLength;
+    if (budget.bytes < 0) {
+      throw notJson;
+    }
     const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
     // Exactly Buffer or Uint8Array, so the receiver gets the same class; other views go through V8.
     if (Buffer.isBuffer(value)) {
@@ -89,13 +90,13 @@ function encodeValue(value: unknown): unknown {
   const encoded: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     // A tag would be read back as bytes; `__proto__` would not be an own property once assigned.
-    if (key === bufferTag || key === uint8ArrayTag || key === v8Tag || key === '__proto__') {
+    if (key === bufferTag || key === uint8ArrayTag || key === '__proto__') {
       throw notJson;
     }
     const item = value[key];
     // JSON leaves out a property whose value is undefined, and so does this.
     if (item !== undefined) {
-      encoded[key] = encodeValue(item);
+      encoded[key] = encodeValue(item, budget);
     }
   }
   return encoded;

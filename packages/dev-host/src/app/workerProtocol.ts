@@ -2,7 +2,8 @@ import type { RpcInvocationRequest, RpcInvocationResponse } from './coreApiTypes
 import type { FunctionRegistration } from './workerConnection.js';
 
 /**
- * The messages between the host and a worker process (Node IPC, as JSON with bytes kept as bytes: wireEncoding).
+ * The messages between the host and a worker process (Node IPC, "advanced" serialization, mostly as JSON strings:
+ * wireEncoding).
  * They play the part of the gRPC messages between the Functions host and the Node.js worker.
  */
 export type HostToWorker =

@@ -27,7 +27,6 @@ function send(message: WorkerToHost, onSent?: () => void): void {
     onSent?.();
     return;
   }
-  // Throws here for a message that cannot be sent (a function in a response), before it counts as unsent.
   const wire = encodeMessage(message);
   let done: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => {
@@ -35,10 +34,16 @@ function send(message: WorkerToHost, onSent?: () => void): void {
   });
   unsent.add(sent);
   void sent.then(() => unsent.delete(sent));
-  process.send(wire, undefined, {}, () => {
+  try {
+    process.send(wire, undefined, {}, () => {
+      done();
+      onSent?.();
+    });
+  } catch (error: unknown) {
+    // A message that cannot be sent (a function in a response) must not hold up `flushed()` for ever.
     done();
-    onSent?.();
-  });
+    throw error;
+  }
 }
 
 async function flushed(): Promise<void> {
