@@ -2,8 +2,9 @@ import type { RpcInvocationRequest, RpcInvocationResponse } from './coreApiTypes
 import type { FunctionRegistration } from './workerConnection.js';
 
 /**
- * The messages between the host and a worker process (Node IPC with the "advanced" serialization, so bytes stay
- * bytes). They play the part of the gRPC messages between the Functions host and the Node.js worker.
+ * The messages between the host and a worker process (Node IPC, "advanced" serialization, mostly as JSON strings:
+ * wireEncoding).
+ * They play the part of the gRPC messages between the Functions host and the Node.js worker.
  */
 export type HostToWorker =
   | { readonly type: 'invoke'; readonly id: number; readonly functionName: string; readonly request: RpcInvocationRequest }

@@ -68,7 +68,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   });
-  const logger = createLogger({ quiet: false, verbose: options.verbose });
+  const logger = createLogger({ quiet: false, verbose: options.verbose, keepRecords: false });
   const resolvedDir = path.resolve(options.appDir);
   const appDir = await realpath(resolvedDir).catch(() => resolvedDir);
   const requests = new InFlightWork();

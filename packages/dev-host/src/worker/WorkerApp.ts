@@ -121,6 +121,11 @@ export class WorkerApp {
     this.#registrationLocked = true;
   }
 
+  /** Whether any hook of a kind is registered now (an invocation builds hook contexts only for hooks that run). */
+  hasHooks(name: Exclude<HookName, 'log'>): boolean {
+    return this.#registrationsOf(name).length > 0;
+  }
+
   /** Runs every hook of a kind in registration order, each awaited; the first throw stops the rest. */
   async executeHooks(name: Exclude<HookName, 'log'>, context: unknown, invocation?: { invocationId: string; functionName: string }): Promise<void> {
     const registrations = [...this.#registrationsOf(name)];

@@ -5,6 +5,7 @@ import { HostStartupError } from '../app/HostStartupError.js';
 import { InFlightWork } from '../app/InFlightWork.js';
 import { createLogger, type Logger } from '../app/logging/createLogger.js';
 import type { InvocationOutcome } from '../app/workerConnection.js';
+import { decodeMessage, encodeMessage } from '../app/wireEncoding.js';
 import { toWireError, type HostToWorker, type WireOutcome, type WorkerToHost } from '../app/workerProtocol.js';
 import { LocalWorker } from './LocalWorker.js';
 
@@ -26,16 +27,23 @@ function send(message: WorkerToHost, onSent?: () => void): void {
     onSent?.();
     return;
   }
+  const wire = encodeMessage(message);
   let done: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => {
     done = resolve;
   });
   unsent.add(sent);
   void sent.then(() => unsent.delete(sent));
-  process.send(message, undefined, {}, () => {
+  try {
+    process.send(wire, undefined, {}, () => {
+      done();
+      onSent?.();
+    });
+  } catch (error: unknown) {
+    // A message that cannot be sent (a function in a response) must not hold up `flushed()` for ever.
     done();
-    onSent?.();
-  });
+    throw error;
+  }
 }
 
 async function flushed(): Promise<void> {
@@ -76,7 +84,7 @@ function applyCrashRule(logger: Logger, exitOnUncaughtErrors: boolean): void {
  * appTerminate hooks and exits. It never listens on the host's port; the host owns ports, routing and restarts.
  */
 export async function runWorkerProcess(options: WorkerProcessOptions): Promise<void> {
-  const logger = createLogger({ quiet: false, verbose: options.verbose });
+  const logger = createLogger({ quiet: false, verbose: options.verbose, keepRecords: false });
   applyCrashRule(logger, options.exitOnUncaughtErrors);
   // Ctrl+C in a terminal signals the whole process group; the host decides when this worker stops.
   process.on('SIGINT', () => undefined);
@@ -110,7 +118,8 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<v
     return terminating;
   };
 
-  process.on('message', (message: HostToWorker) => {
+  process.on('message', (wire: unknown) => {
+    const message = decodeMessage(wire) as HostToWorker;
     switch (message.type) {
       case 'invoke': {
         const { id, request, functionName } = message;

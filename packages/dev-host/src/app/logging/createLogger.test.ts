@@ -22,4 +22,25 @@ describe('the host logger', () => {
     expect(String(stdout.read())).toMatch(/^\[\d{4}-\d\d-\d\dT[\d:.]+Z\] Functions:\n$/);
     expect(logger.records.map((record) => record.message)).toEqual(['internal', 'Functions:']);
   });
+
+  it('without keepRecords (azfx start) prints the same lines and keeps nothing', () => {
+    const stdout = new PassThrough({ encoding: 'utf8' });
+    const stderr = new PassThrough({ encoding: 'utf8' });
+    const logger = createLogger({ quiet: false, verbose: false, stdout, stderr, keepRecords: false });
+    logger.host('debug', "Executing 'Functions.hello'");
+    logger.host('information', 'GET /api/hello 200 1ms');
+    logger.host('error', 'broken');
+
+    expect(String(stdout.read())).toMatch(/^\[[\d\-T:.]+Z\] GET \/api\/hello 200 1ms\n$/);
+    expect(String(stderr.read())).toMatch(/^\[[\d\-T:.]+Z\] broken\n$/);
+    expect(logger.records).toEqual([]);
+  });
+
+  it('without keepRecords still prints the debug lines with verbose', () => {
+    const stdout = new PassThrough({ encoding: 'utf8' });
+    const logger = createLogger({ quiet: false, verbose: true, stdout, stderr: new PassThrough(), keepRecords: false });
+    logger.host('debug', "Executing 'Functions.hello'");
+
+    expect(String(stdout.read())).toContain("Executing 'Functions.hello'");
+  });
 });

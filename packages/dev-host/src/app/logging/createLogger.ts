@@ -8,6 +8,11 @@ export interface LoggerOptions {
   readonly verbose: boolean;
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
+  /**
+   * Keep every record for `records` (default true). `azfx start`'s processes print and forget: nothing reads their
+   * records, and keeping 10,000 of them alive was a steady cost to the garbage collector on every request.
+   */
+  readonly keepRecords?: boolean;
 }
 
 export interface Logger {
@@ -54,10 +59,13 @@ export function createLogger(options: LoggerOptions): Logger {
     }
     return records;
   };
+  const keepRecords = options.keepRecords ?? true;
   const write = (record: LogRecord): void => {
-    records.push(record);
-    if (records.length >= 2 * maxKeptRecords) {
-      keepNewest();
+    if (keepRecords) {
+      records.push(record);
+      if (records.length >= 2 * maxKeptRecords) {
+        keepNewest();
+      }
     }
     if (shouldPrint(record)) {
       const stream = severity[record.level] >= severity.warning ? stderr : stdout;
@@ -73,6 +81,10 @@ export function createLogger(options: LoggerOptions): Logger {
       logLevels = levels;
     },
     host: (level, message, scope) => {
+      // The host's debug lines (two per request) print only with verbose; not kept either, they need no record.
+      if (!keepRecords && !options.verbose && severity[level] < severity.information) {
+        return;
+      }
       write({ level, category: 'system', message, source: 'host', timestamp: new Date(), ...scope });
     },
   };

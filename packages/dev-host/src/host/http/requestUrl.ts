@@ -27,10 +27,20 @@ export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
   }
 }
 
+// A client sends the same Host header on every request; parsing it again cost a URL parse per request.
+let lastHost: { readonly header: string; readonly valid: string | undefined } | undefined;
+
 function validHost(host: string | undefined): string | undefined {
   if (host === undefined || host === '') {
     return undefined;
   }
+  if (lastHost?.header !== host) {
+    lastHost = { header: host, valid: parseHost(host) };
+  }
+  return lastHost.valid;
+}
+
+function parseHost(host: string): string | undefined {
   try {
     const url = new URL(`http://${host}`);
     return url.pathname === '/' && url.search === '' && url.username === '' ? url.host : undefined;

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { RpcInvocationRequest } from '../../app/coreApiTypes.js';
 import type { FunctionRegistration, InvocationOutcome, WorkerConnection } from '../../app/workerConnection.js';
+import { decodeMessage, encodeMessage } from '../../app/wireEncoding.js';
 import { fromWireError, type HostToWorker, type WorkerToHost } from '../../app/workerProtocol.js';
 import { forwardLines } from './consoleOutput.js';
 
@@ -49,7 +50,7 @@ export class WorkerProcess implements WorkerConnection {
     this.#child = fork(spec.entry, [...spec.args], {
       env: spec.env,
       execArgv: [...spec.execArgv],
-      serialization: 'advanced',
+      serialization: 'advanced', // carrying what wireEncoding makes of each message
       stdio: ['ignore', spec.output ? 'pipe' : 'inherit', spec.output ? 'pipe' : 'inherit', 'ipc'],
     });
     if (spec.output) {
@@ -66,7 +67,8 @@ export class WorkerProcess implements WorkerConnection {
     // A failed fork (no such file, no memory) is reported as an exit too.
     this.#child.once('error', () => undefined);
     this.started = new Promise((resolve) => {
-      this.#child.on('message', (message: WorkerToHost) => {
+      this.#child.on('message', (wire: unknown) => {
+        const message = decodeMessage(wire) as WorkerToHost;
         switch (message.type) {
           case 'ready':
             this.functions = message.functions;
@@ -139,7 +141,7 @@ export class WorkerProcess implements WorkerConnection {
 
   #send(message: HostToWorker): void {
     if (this.#child.connected) {
-      this.#child.send(message, (error) => {
+      this.#child.send(encodeMessage(message), (error) => {
         if (error && message.type === 'invoke') {
           this.#settle(message.id, { failed: true, result: undefined, error });
         }
