@@ -20,7 +20,7 @@ export type PnpmDev = ServingProcess;
  * 7071 may be in use. Resolves once the sample app has listed its functions.
  */
 export async function startPnpmDev(root: string, env: NodeJS.ProcessEnv): Promise<PnpmDev> {
-  const dev = await startServing('pnpm', ['dev', '--', '--port', '0'], { cwd: root, env, ready: /is serving .* at (https?:\/\/[^\s/]+:\d+)/ });
+  const dev = await startServing('pnpm', ['dev', '--', '--port', '0'], { cwd: root, env, ready: /is serving .* at (https?:\/\/[^\s/]+:\d+) \(watch mode/ });
   try {
     await dev.waitFor(/Functions:/);
     return dev;
