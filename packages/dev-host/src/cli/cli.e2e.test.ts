@@ -94,21 +94,26 @@ describe('azfx (the built CLI)', () => {
 
   it('listens on local.settings.json Host.LocalHttpAddress when no --address is given, and --address wins over it', async () => {
     const app = copyFixture('esm-app');
+    const runs: ReturnType<typeof runCli>[] = [];
     try {
       // 127.0.0.2 is loopback on Linux too, and differs from the default: a host that ignored the setting would not
       // answer there.
       writeFileSync(path.join(app.dir, 'local.settings.json'), JSON.stringify({ IsEncrypted: false, Values: {}, Host: { LocalHttpAddress: '127.0.0.2' } }));
       const fromSetting = runCli(['start', app.dir, '--port', '0']);
+      runs.push(fromSetting);
       const url = await waitForOutput(fromSetting, /at (http:\/\/127\.0\.0\.2:\d+)\./);
       expect(await (await fetch(`${url}/v1/hello?name=there`)).json()).toMatchObject({ greeting: 'Hello, there!' });
       fromSetting.child.kill('SIGINT');
       expect(await fromSetting.exited).toBe(0);
 
       const fromFlag = runCli(['start', app.dir, '--port', '0', '--address', '127.0.0.1']);
+      runs.push(fromFlag);
       await waitForOutput(fromFlag, /at (http:\/\/127\.0\.0\.1:\d+)\./);
       fromFlag.child.kill('SIGINT');
       expect(await fromFlag.exited).toBe(0);
     } finally {
+      // A failed assertion must not leave a host (and its worker) running.
+      for (const run of runs) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
       app.remove();
     }
   });
