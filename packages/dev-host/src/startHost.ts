@@ -15,8 +15,7 @@ import { createHostServer } from './host/createHostServer.js';
 import { hostEnvironment } from './host/hostEnvironment.js';
 import { createRequestListener } from './host/http/createRequestListener.js';
 import type { ServerContext } from './host/http/ServerContext.js';
-import { listen, urlHost } from './host/listen.js';
-import { bindWarning } from './host/bindWarning.js';
+import { openHostServer } from './host/listen.js';
 import { resolveHostOptions } from './host/hostOptions.js';
 import type { Host, StartHostOptions } from './host/publicTypes.js';
 import type { RetryScheduler } from './host/retry/retryScheduler.js';
@@ -69,26 +68,8 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
     shutdown.release(claimProcessSlot(appDir));
     const config = await readAppConfig(appDir);
     logger.applyLogLevels(config.host.logLevels); // azfx #14
-    const bound = await listen(server, options.port ?? 0, resolved.hostname);
-    const serverClosed = new Promise<void>((resolve) => server.once('close', resolve));
-    shutdown.onStop(() => {
-      server.close();
-      server.closeIdleConnections();
-    });
-    shutdown.release(async () => {
-      server.closeAllConnections();
-      await serverClosed;
-    });
-    server.on('error', (error) => {
-      logger.host('error', `HTTP server error: ${error.message}`);
-    });
-    const url = `http://${urlHost(bound.address, false)}:${bound.port}`;
-    const publicUrl = `http://${urlHost(bound.address, true)}:${bound.port}`;
+    const { url, publicUrl } = await openHostServer(server, options.port ?? 0, resolved.hostname, shutdown, logger);
     server.on('request', createRequestListener({ context: () => contextReady, logger, fallbackHost: new URL(url).host, streamAgent, requests }));
-    const warning = bindWarning(resolved.hostname);
-    if (warning !== undefined) {
-      logger.host('warning', warning);
-    }
 
     const environment = hostEnvironment(config, logger, new URL(publicUrl).host);
     const applied = applyEnvironment(environment.settings, options.env ?? {}, environment.defaults);

@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
-import { isLoopback } from './http/isLoopback.js';
 import { HostStartupError } from '../app/HostStartupError.js';
+import type { Logger } from '../app/logging/createLogger.js';
+import { bindWarning } from './bindWarning.js';
+import { isLoopback } from './http/isLoopback.js';
+import type { Shutdown } from './Shutdown.js';
 
 /** Listens on `hostname:port`, turning the usual failures into start-up errors that say what to do. */
 export async function listen(server: Server, port: number, hostname: string): Promise<{ port: number; address: string }> {
@@ -56,4 +59,37 @@ export function urlHost(boundAddress: string, forListing: boolean): string {
     return '[::1]';
   }
   return boundAddress.includes(':') ? `[${boundAddress}]` : boundAddress;
+}
+
+/**
+ * Opens the host's server, the same way for `azfx start` and `startHost()`: listens (failures are start-up errors),
+ * hands its closing to `shutdown` (no new connections when shutdown starts, every connection closed at its end),
+ * logs server errors, and warns when the address is not this machine's only. Returns the URL programs reach the
+ * host at (a literal address) and the one the listing shows (`localhost` for loopback).
+ */
+export async function openHostServer(
+  server: Server,
+  port: number,
+  hostname: string,
+  shutdown: Shutdown,
+  logger: Logger,
+): Promise<{ url: string; publicUrl: string }> {
+  const bound = await listen(server, port, hostname);
+  const serverClosed = new Promise<void>((resolve) => server.once('close', resolve));
+  shutdown.onStop(() => {
+    server.close();
+    server.closeIdleConnections();
+  });
+  shutdown.release(async () => {
+    server.closeAllConnections();
+    await serverClosed;
+  });
+  server.on('error', (error) => {
+    logger.host('error', `HTTP server error: ${error.message}`);
+  });
+  const warning = bindWarning(hostname);
+  if (warning !== undefined) {
+    logger.host('warning', warning);
+  }
+  return { url: `http://${urlHost(bound.address, false)}:${bound.port}`, publicUrl: `http://${urlHost(bound.address, true)}:${bound.port}` };
 }

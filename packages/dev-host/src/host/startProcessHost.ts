@@ -9,12 +9,11 @@ import { InFlightWork } from '../app/InFlightWork.js';
 import { createLogger, type Logger } from '../app/logging/createLogger.js';
 import { workerCommand } from '../app/workerProtocol.js';
 import { AppGeneration } from './AppGeneration.js';
-import { bindWarning } from './bindWarning.js';
 import { createHostServer } from './createHostServer.js';
 import { hostEnvironment } from './hostEnvironment.js';
 import { resolveHostOptions } from './hostOptions.js';
 import { createRequestListener } from './http/createRequestListener.js';
-import { listen, urlHost } from './listen.js';
+import { openHostServer } from './listen.js';
 import { Shutdown } from './Shutdown.js';
 import { devHostPackageName } from '../app/versions.js';
 import { findLinkedPackages } from './watch/linkedPackages.js';
@@ -84,25 +83,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     let config = await readAppConfig(appDir);
     logger.applyLogLevels(config.host.logLevels); // azfx #14
     const hostname = options.hostname ?? config.localHost.address ?? resolved.hostname;
-    const bound = await listen(server, options.port ?? config.localHttpPort ?? options.defaultPort, hostname);
-    const serverClosed = new Promise<void>((resolve) => server.once('close', resolve));
-    shutdown.onStop(() => {
-      server.close();
-      server.closeIdleConnections();
-    });
-    shutdown.release(async () => {
-      server.closeAllConnections();
-      await serverClosed;
-    });
-    server.on('error', (error) => {
-      logger.host('error', `HTTP server error: ${error.message}`);
-    });
-    const url = `http://${urlHost(bound.address, false)}:${bound.port}`;
-    const publicUrl = `http://${urlHost(bound.address, true)}:${bound.port}`;
-    const warning = bindWarning(hostname);
-    if (warning !== undefined) {
-      logger.host('warning', warning);
-    }
+    const { url, publicUrl } = await openHostServer(server, options.port ?? config.localHttpPort ?? options.defaultPort, hostname, shutdown, logger);
     const settings = {
       logger,
       maxBodyBytes: resolved.maxBodyBytes,
