@@ -32,39 +32,53 @@ let invocationCount = 0;
 const appHookData = {};
 
 /**
- * One invocation, step by step as the Node.js worker runs it (see docs/performance.md): a fresh InvocationContext
- * and hookData, every preInvocation hook awaited in registration order on one core context (each hook callback is
- * the library's wrapper, which builds its own PreInvocationContext), the handler slot called as
- * `handler(...inputs, context)` and awaited, then every postInvocation hook awaited with the result, and finally
- * the error check. Only the worker's own debug log lines ("Executing N hooks") are left out.
- * @param {RegisteredHooks} hooks
- * @returns {Promise<unknown>}
+ * @typedef {object} InvocationShape
+ * @property {Partial<import('@azure/functions').EffectiveFunctionOptions>} functionOptions the function's options as the library registers them
+ * @property {import('@azure/functions').HttpRequest} request one request for every invocation
+ * @property {import('@azure/functions').TraceContext} [traceContext] what the host sends
  */
-export async function invokeLikeTheWorker(hooks) {
-  const invocationContext = new InvocationContext({
-    invocationId: `bench-${++invocationCount}`,
-    functionName: 'HttpTrigger',
-    logHandler,
-    options: functionOptions,
-  });
-  const hookData = {};
-  /** @type {{ hookData: object; appHookData: object; invocationContext: unknown; inputs: unknown[]; functionCallback: FunctionCallback }} */
-  const preContext = { hookData, appHookData, invocationContext, inputs: [request], functionCallback: handler };
-  for (const callback of hooks.byName.preInvocation) await callback(preContext);
-  const inputs = preContext.inputs;
-  const callback = preContext.functionCallback;
 
-  /** @type {{ hookData: object; appHookData: object; invocationContext: unknown; inputs: unknown[]; result: unknown; error: unknown }} */
-  const postContext = { hookData, appHookData, invocationContext, inputs, result: null, error: null };
-  try {
-    postContext.result = await Promise.resolve(callback(...inputs, invocationContext));
-  } catch (error) {
-    postContext.error = error;
-  }
-  for (const postCallback of hooks.byName.postInvocation) await postCallback(postContext);
-  if (postContext.error !== null && postContext.error !== undefined) throw postContext.error;
-  return postContext.result;
+/**
+ * Makes `invoke(hooks)`: one invocation, step by step as the Node.js worker runs it (see docs/performance.md): a
+ * fresh InvocationContext and hookData, every preInvocation hook awaited in registration order on one core context
+ * (each hook callback is the library's wrapper, or the SDK's own hook on the core API), the handler slot called as
+ * `handler(...inputs, context)` and awaited, then every postInvocation hook awaited with the result, and finally the
+ * error check. Only the worker's own debug log lines ("Executing N hooks") are left out. The tracing bench runs the
+ * same sequence with the trace context Azure's host sends.
+ * @param {InvocationShape} shape
+ * @returns {(hooks: RegisteredHooks) => Promise<unknown>}
+ */
+export function workerInvocation({ functionOptions: options, request: input, traceContext }) {
+  return async (hooks) => {
+    const invocationContext = new InvocationContext({
+      invocationId: `bench-${++invocationCount}`,
+      functionName: 'HttpTrigger',
+      logHandler,
+      options,
+      ...(traceContext === undefined ? {} : { traceContext }),
+    });
+    const hookData = {};
+    /** @type {{ hookData: object; appHookData: object; invocationContext: unknown; inputs: unknown[]; functionCallback: FunctionCallback }} */
+    const preContext = { hookData, appHookData, invocationContext, inputs: [input], functionCallback: handler };
+    for (const callback of hooks.byName.preInvocation) await callback(preContext);
+    const inputs = preContext.inputs;
+    const callback = preContext.functionCallback;
+
+    /** @type {{ hookData: object; appHookData: object; invocationContext: unknown; inputs: unknown[]; result: unknown; error: unknown }} */
+    const postContext = { hookData, appHookData, invocationContext, inputs, result: null, error: null };
+    try {
+      postContext.result = await Promise.resolve(callback(...inputs, invocationContext));
+    } catch (error) {
+      postContext.error = error;
+    }
+    for (const postCallback of hooks.byName.postInvocation) await postCallback(postContext);
+    if (postContext.error !== null && postContext.error !== undefined) throw postContext.error;
+    return postContext.result;
+  };
 }
+
+/** The dispatch benchmark's invocation: the HTTP function above, answering at once. */
+export const invokeLikeTheWorker = workerInvocation({ functionOptions, request });
 
 /** The last user log line, so that a test run can show the timer really logged (and V8 cannot drop the work). */
 export function lastUserLog() {
