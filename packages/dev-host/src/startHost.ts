@@ -1,17 +1,13 @@
-import { realpath } from 'node:fs/promises';
-import { Agent } from 'node:http';
-import path from 'node:path';
 import { applyEnvironment } from './app/config/applyEnvironment.js';
 import { readAppConfig } from './app/config/readAppConfig.js';
 import { describeError } from './app/describeError.js';
 import { HostStartupError } from './app/HostStartupError.js';
-import { InFlightWork } from './app/InFlightWork.js';
 import { createLogger } from './app/logging/createLogger.js';
 import { LocalWorker } from './worker/LocalWorker.js';
 import { claimProcessSlot } from './worker/processSlot.js';
 import { AppGeneration } from './host/AppGeneration.js';
 import { DevHost } from './host/DevHost.js';
-import { createHostServer } from './host/createHostServer.js';
+import { createHostParts } from './host/createHostServer.js';
 import { hostEnvironment } from './host/hostEnvironment.js';
 import { createRequestListener } from './host/http/createRequestListener.js';
 import type { ServerContext } from './host/http/ServerContext.js';
@@ -19,7 +15,6 @@ import { openHostServer } from './host/listen.js';
 import { resolveHostOptions } from './host/hostOptions.js';
 import type { Host, StartHostOptions } from './host/publicTypes.js';
 import type { RetryScheduler } from './host/retry/retryScheduler.js';
-import { Shutdown } from './host/Shutdown.js';
 import { captureAppConsole } from './host/inProcessConsole.js';
 
 /**
@@ -45,17 +40,7 @@ export async function startAppHost(options: StartHostOptions & InternalHostOptio
   }
   const resolved = resolveHostOptions(options);
   const logger = createLogger({ quiet: options.quiet ?? true, verbose: options.verbose ?? false });
-  const resolvedDir = path.resolve(options.appDir);
-  const appDir = await realpath(resolvedDir).catch(() => resolvedDir);
-
-  const requests = new InFlightWork();
-  const invocations = new InFlightWork();
-  const shutdown = new Shutdown(logger, requests, invocations);
-  const server = createHostServer(resolved);
-  const streamAgent = new Agent({ keepAlive: true });
-  shutdown.release(() => {
-    streamAgent.destroy();
-  });
+  const { appDir, requests, invocations, shutdown, server, streamAgent } = await createHostParts(options.appDir, resolved, logger);
   let resolveContext: (context: ServerContext) => void = () => undefined;
   let rejectContext: (error: unknown) => void = () => undefined;
   const contextReady = new Promise<ServerContext>((resolve, reject) => {

@@ -1,20 +1,15 @@
-import { Agent } from 'node:http';
-import { realpath } from 'node:fs/promises';
-import path from 'node:path';
 import { environmentFor } from '../app/config/applyEnvironment.js';
 import { readAppConfig, type AppConfig } from '../app/config/readAppConfig.js';
 import { describeError } from '../app/describeError.js';
 import { HostStartupError } from '../app/HostStartupError.js';
-import { InFlightWork } from '../app/InFlightWork.js';
 import { createLogger, type Logger } from '../app/logging/createLogger.js';
 import { workerCommand } from '../app/workerProtocol.js';
 import { AppGeneration } from './AppGeneration.js';
-import { createHostServer } from './createHostServer.js';
+import { createHostParts } from './createHostServer.js';
 import { hostEnvironment } from './hostEnvironment.js';
 import { resolveHostOptions } from './hostOptions.js';
 import { createRequestListener } from './http/createRequestListener.js';
 import { openHostServer } from './listen.js';
-import { Shutdown } from './Shutdown.js';
 import { devHostPackageName } from '../app/versions.js';
 import { findLinkedPackages } from './watch/linkedPackages.js';
 import { rebuildLinkedPackages } from './watch/rebuildLinkedPackages.js';
@@ -68,16 +63,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   });
   const logger = createLogger({ quiet: false, verbose: options.verbose, keepRecords: false });
-  const resolvedDir = path.resolve(options.appDir);
-  const appDir = await realpath(resolvedDir).catch(() => resolvedDir);
-  const requests = new InFlightWork();
-  const invocations = new InFlightWork();
-  const shutdown = new Shutdown(logger, requests, invocations);
-  const server = createHostServer(resolved);
-  const streamAgent = new Agent({ keepAlive: true });
-  shutdown.release(() => {
-    streamAgent.destroy();
-  });
+  const { appDir, requests, invocations, shutdown, server, streamAgent } = await createHostParts(options.appDir, resolved, logger);
 
   try {
     let config = await readAppConfig(appDir);
