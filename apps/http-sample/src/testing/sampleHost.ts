@@ -6,7 +6,7 @@ export const appDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Starts the app on the dev host. Its OpenTelemetry SDK is off unless a test turns it on (`OTEL_TRACES_EXPORTER`):
- * the console exporter `pnpm dev` uses would print every span into the test output.
+ * the span lines `pnpm dev` prints would otherwise fill the test output.
  */
 export function startSample(options: { appDir?: string; env?: Record<string, string> } = {}): Promise<Host> {
   return startHost({ appDir: options.appDir ?? appDir, env: { OTEL_TRACES_EXPORTER: 'none', ...options.env } });
