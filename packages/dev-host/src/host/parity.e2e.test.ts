@@ -148,6 +148,8 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     expect(await status('/api/masterOnly', { 'x-functions-key': 'mk' })).toBe(200);
     expect(await status('/api/hello')).toBe(200);
     expect(host.functions.find((fn) => fn.name === 'secured')?.authLevel).toBe('function');
+    expect(host.functions.find((fn) => fn.name === 'hello')?.authLevel).toBe('anonymous');
+    expect(host.functions.find((fn) => fn.name === 'blobby')?.authLevel).toBeUndefined();
     expect(messages()).toContainEqual(expect.stringMatching(/\tmasterOnly: \[GET\] http:\/\/localhost:\d+\/api\/masterOnly \(authLevel: admin\)$/));
     expect(messages().some((line) => line.startsWith('Function keys are not checked'))).toBe(false);
   });
