@@ -7,7 +7,7 @@ import { streamedUpload } from '../test-support/streamedUpload.js';
 
 // azfx #14: a 128 MB streamed upload under FUNCTIONS_REQUEST_BODY_SIZE_LIMIT (local.settings.json Values), the
 // issue's scenario. In the load tier: the body is buffered whole, as the host buffers it, and copied several times
-// on its way to the handler (docs/dev-host.md, "Large request bodies"), so one upload holds about 0.9 GB here.
+// on its way to the handler (docs/dev-host.md, "Large request bodies"), so one upload holds about 0.8 GB in this process (client included).
 const uploadBytes = 128 * 1024 * 1024;
 const fourGigabytes = '4294967296';
 
