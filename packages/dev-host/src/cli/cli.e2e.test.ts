@@ -63,7 +63,7 @@ describe('azfx (the built CLI)', () => {
     const run = runCli(['start', fixtureDir('cjs-app'), '--port', '0', '--verbose'], { TERMINATE_MARKER_FILE: marker });
     const url = await waitForOutput(run, /serving .* at (http:\/\/127\.0\.0\.1:\d+)\./);
     const port = new URL(url).port;
-    expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello`);
+    expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello (authLevel: anonymous)\n`);
     expect(run.output()).toContain('\ttick: timerTrigger');
     expect(await (await fetch(`${url}/api/hello?name=CLI`)).text()).toBe('Hello, CLI!');
     await waitForOutput(run, /(GET \/api\/hello 200 \d+ms)/);

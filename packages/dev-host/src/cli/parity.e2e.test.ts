@@ -38,7 +38,7 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure through `azfx sta
     const run = start([fixtureDir(fixture), '--port', '0', '--cors', 'http://app.test', '--functions', 'hello', 'off', 'blobby']);
     const url = await waitForOutput(run, servingUrl, 30_000);
     const port = new URL(url).port;
-    expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello\n`);
+    expect(run.output()).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello (authLevel: anonymous)\n`);
     expect(run.errors()).toContain('Function off is disabled.');
     expect(run.output()).not.toContain('\toff:');
     expect(run.output()).toContain('\tblobby: blobTrigger (not emulated: see below)');

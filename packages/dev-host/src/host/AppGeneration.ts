@@ -6,7 +6,7 @@ import type { FunctionRegistration, WorkerConnection } from '../app/workerConnec
 import { AppRuntime } from './AppRuntime.js';
 import type { ServerContext } from './http/ServerContext.js';
 import { indexFunctions } from './indexFunctions.js';
-import { describeForUsers, listingLines } from './listing.js';
+import { compareFunctionNames, describeForUsers, listingLines } from './listing.js';
 import type { FunctionInfo } from './publicTypes.js';
 import { FunctionRetries } from './retry/FunctionRetries.js';
 import { readRetryPolicies } from './retry/retryPolicy.js';
@@ -16,7 +16,7 @@ import { TimerScheduler } from './timers/TimerScheduler.js';
 // azfx #14 (parity with Azure): functionTimeout, disabled/selected functions, CORS, custom headers, body limit.
 import { appPolicies, type HostPolicyOptions } from './config/appPolicies.js';
 import { bindingGaps } from './config/emulatedBindings.js';
-import { authLevelOf, authNotice } from './http/functionKeys.js';
+import { authNotice } from './http/functionKeys.js';
 
 /** What the host's server needs whatever app it serves. */
 export interface HostSettings {
@@ -72,18 +72,16 @@ export class AppGeneration {
     this.routeTable = routeTable;
     const gaps = new Map(descriptors.map((descriptor) => [descriptor.name, bindingGaps(descriptor)]));
     this.functions = [
-      ...describeForUsers(descriptors, routeTable, settings.url).map((info, index) => {
-        const descriptor = descriptors[index];
-        const level = info.url !== undefined && descriptor !== undefined ? authLevelOf(descriptor) : 'anonymous';
-        const withAuth = level === 'anonymous' ? info : { ...info, authLevel: level };
+      ...describeForUsers(descriptors, routeTable, settings.url).map((info) => {
         const notEmulated = gaps.get(info.name) ?? [];
-        return notEmulated.length > 0 ? { ...withAuth, notEmulated } : withAuth;
+        return notEmulated.length > 0 ? { ...info, notEmulated } : info;
       }),
       ...policies.disabled.map((disabled) => ({ ...disabled, disabled: true })),
     ];
     const auth = authNotice(descriptors, policies.functionKeys);
     this.warnings = [
-      ...policies.disabled.map((disabled) => `Function ${disabled.name} is disabled.`),
+      // In the host's order of functions, as Core Tools says them after its listing.
+      ...[...policies.disabled].sort((a, b) => compareFunctionNames(a.name, b.name)).map((disabled) => `Function ${disabled.name} is disabled.`),
       ...policies.warnings,
       ...(auth === undefined ? [] : [auth]),
       ...[...gaps].flatMap(([name, reasons]) => reasons.map((reason) => `Function '${name}': ${reason}.`)),

@@ -89,6 +89,21 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     expect(warnings).toHaveLength(1);
   });
 
+  it('lists HTTP functions first, then the others, each by name as the host orders them, every HTTP line with its auth level', async () => {
+    host = await startHost({ appDir: fixtureDir(fixture) });
+    const port = new URL(host.url).port;
+    const listing = messages().slice(messages().indexOf('Functions:') + 1);
+    const lines = listing.slice(0, listing.findIndex((line) => !line.startsWith('\t')));
+    expect(lines.map((line) => line.slice(1, line.indexOf(':')))).toEqual([
+      'header', 'hello', 'masterOnly', 'secured', 'setting', 'slow', 'talk', 'upload', 'withInput', 'blobby',
+    ]);
+    expect(lines).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello (authLevel: anonymous)`);
+    expect(lines).toContain(`\tsecured: [GET] http://localhost:${port}/api/secured (authLevel: function)`);
+    expect(lines).toContain(`\tmasterOnly: [GET] http://localhost:${port}/api/masterOnly (authLevel: admin)`);
+    expect(lines.filter((line) => line.includes('/api/')).every((line) => / \(authLevel: (anonymous|function|admin)\)/.test(line))).toBe(true);
+    expect(host.functions.filter((fn) => fn.url !== undefined).map((fn) => fn.authLevel)).not.toContain(undefined);
+  });
+
   it('adds host.json extensions.http.customHeaders to responses; the function\'s own header wins', async () => {
     host = await startHost({ appDir: fixtureDir(fixture) });
     const res = await host.fetch('/api/hello');
@@ -148,6 +163,8 @@ describe.each(['parity-cjs', 'parity-esm'])('parity with Azure (%s, through star
     expect(await status('/api/masterOnly', { 'x-functions-key': 'mk' })).toBe(200);
     expect(await status('/api/hello')).toBe(200);
     expect(host.functions.find((fn) => fn.name === 'secured')?.authLevel).toBe('function');
+    expect(host.functions.find((fn) => fn.name === 'hello')?.authLevel).toBe('anonymous');
+    expect(host.functions.find((fn) => fn.name === 'blobby')?.authLevel).toBeUndefined();
     expect(messages()).toContainEqual(expect.stringMatching(/\tmasterOnly: \[GET\] http:\/\/localhost:\d+\/api\/masterOnly \(authLevel: admin\)$/));
     expect(messages().some((line) => line.startsWith('Function keys are not checked'))).toBe(false);
   });

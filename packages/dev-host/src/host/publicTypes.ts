@@ -47,7 +47,10 @@ export interface FunctionInfo {
   readonly route?: string;
   /** HTTP functions: the URL with its template, e.g. 'http://127.0.0.1:7071/api/products/{id:int?}'. */
   readonly url?: string;
-  /** azfx #14: HTTP functions that need a key: 'function' or 'admin' (absent: anonymous). */
+  /**
+   * HTTP functions: the key Azure asks callers for, as the function declares it: 'anonymous', 'function' or 'admin'
+   * (lower-case). Absent for other triggers.
+   */
   readonly authLevel?: string;
   /** azfx #14: `AzureWebJobs.<name>.Disabled` is set: listed, but not served (404), scheduled or runnable. */
   readonly disabled?: boolean;

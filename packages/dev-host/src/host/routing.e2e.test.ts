@@ -75,13 +75,13 @@ describe('HTTP routing of a running app', () => {
     expect(await res.text()).toContain('Your Functions app is up and running');
   });
 
-  it('lists every function with its methods and URL, Core Tools style', () => {
+  it('lists every function with its methods, URL and auth level, Core Tools style', () => {
     const port = new URL(host.url).port;
     const lines = host.logs.filter((log) => log.source === 'host').map((log) => log.message);
     expect(lines).toContain('Functions:');
-    expect(lines).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello`);
-    expect(lines).toContain(`\tcatalog: [GET] http://localhost:${port}/api/catalog/{section=books}/{page:int:min(1)?}`);
-    expect(lines).toContain(`\tanyMethod: [ALL METHODS] http://localhost:${port}/api/any`);
+    expect(lines).toContain(`\thello: [GET,POST] http://localhost:${port}/api/hello (authLevel: anonymous)`);
+    expect(lines).toContain(`\tcatalog: [GET] http://localhost:${port}/api/catalog/{section=books}/{page:int:min(1)?} (authLevel: anonymous)`);
+    expect(lines).toContain(`\tanyMethod: [ALL METHODS] http://localhost:${port}/api/any (authLevel: anonymous)`);
     expect(lines).toContain('\ttick: timerTrigger');
     expect(lines).toContain('\tqueueWork: queueTrigger (not emulated: see below)'); // azfx #14: marked
     expect(host.functions).toContainEqual({
@@ -90,6 +90,19 @@ describe('HTTP routing of a running app', () => {
       methods: ['GET'],
       route: 'products/{category:alpha?}',
       url: `${host.url}/api/products/{category:alpha?}`,
+      authLevel: 'anonymous',
     });
+  });
+
+  it("lists HTTP functions first, then the others, each by name ignoring case, as Core Tools does, not in the app's order", () => {
+    const lines = host.logs.filter((log) => log.source === 'host').map((log) => log.message);
+    const listed = lines.slice(lines.indexOf('Functions:') + 1);
+    const names = listed.slice(0, listed.findIndex((line) => !line.startsWith('\t'))).map((line) => line.slice(1, line.indexOf(':')));
+    expect(names).toEqual([
+      'anyMethod', 'binary', 'boom', 'catalog', 'cookies', 'echo', 'env', 'events', 'hello', 'lateLog', 'noContent', 'nothing',
+      'notModified', 'orders', 'postThrows', 'preThrows', 'productById', 'productList', 'productNew', 'rescued', 'secretLog',
+      'slow', 'wrapped',
+      'fanOut', 'queueWork', 'startupTick', 'tick',
+    ]);
   });
 });
