@@ -6,6 +6,7 @@ import { hostApiReason } from '../AppRuntime.js';
 import type { FunctionDescriptor } from '../../app/functionDescriptors.js';
 import { createTraceContext } from '../../app/traceContext.js';
 import { PayloadTooLargeError } from './readRequestBody.js';
+import { refusePayloadTooLarge } from './readBodyOrRefuse.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
 import { headersRecord, queryRecord, toRpcHttpData } from './toRpcHttp.js';
@@ -66,7 +67,7 @@ export async function serveStreamingFunction(
   const headers = headersRecord(req.headersDistinct);
   const declaredLength = Number(req.headers['content-length']);
   if (Number.isFinite(declaredLength) && declaredLength > context.maxBodyBytes) {
-    sendStatus(res, 413, undefined, { connection: 'close' });
+    refusePayloadTooLarge(req, res);
     return;
   }
 
@@ -117,7 +118,8 @@ export async function serveStreamingFunction(
   limiter.once('error', () => {
     state.bodyTooLarge = true;
     proxyRequest.destroy();
-    sendStatus(res, 413, undefined, { connection: 'close' });
+    req.unpipe(limiter);
+    refusePayloadTooLarge(req, res);
   });
   req.pipe(limiter).pipe(proxyRequest);
   req.once('aborted', () => proxyRequest.destroy());
