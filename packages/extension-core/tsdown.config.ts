@@ -23,10 +23,13 @@ const shared = {
 // takes them from the main entry of the same format, by the package's own name.
 const errorsFromMainEntry = {
   name: 'azfx:errors-from-main-entry',
-  resolveId(source: string, importer: string | undefined) {
-    if (importer === undefined || !/(^|[\\/])errors\.js$/.test(source)) return null;
-    const resolved = path.resolve(path.dirname(importer), source.replace(/\.js$/, '.ts'));
-    return resolved === path.resolve('src/errors.ts') ? { id: '@azfx/extension-core', external: true } : null;
+  resolveId: {
+    filter: { id: /(^|[\\/])errors\.js$/ },
+    handler(source: string, importer: string | undefined) {
+      if (importer === undefined) return null;
+      const resolved = path.resolve(path.dirname(importer), source.replace(/\.js$/, '.ts'));
+      return resolved === path.resolve('src/errors.ts') ? { id: '@azfx/extension-core', external: true } : null;
+    },
   },
 };
 
