@@ -190,7 +190,20 @@ export const OpenTelemetryExtension = defineExtension({
           }
           if (options.onEnd !== undefined) {
             const onEnd = options.onEnd;
-            const outcome: TracedOutcome = { ...invocation, result: ctx.result, error: ctx.error, failed, statusCode };
+            // Spelled out rather than `{ ...invocation, result, … }`: V8 in Node 20 makes new hidden classes for every
+            // spread copy that gains properties, microseconds a call for these four (docs/performance.md).
+            const outcome: TracedOutcome = {
+              functionName: invocation.functionName,
+              invocationId: invocation.invocationId,
+              triggerType: invocation.triggerType,
+              faasTrigger: invocation.faasTrigger,
+              triggerInput: invocation.triggerInput,
+              http: invocation.http,
+              result: ctx.result,
+              error: ctx.error,
+              failed,
+              statusCode,
+            };
             callHook(ctx.logger, 'onEnd', () => {
               onEnd(span, outcome);
             });

@@ -100,6 +100,20 @@ describe('rewriteHttpResult with HttpResponseInit objects', () => {
     expect(after.text).toBe(body + suffix);
   });
 
+  it('copies every own key of the init as a spread would, an own "__proto__" key too', async () => {
+    const symbol = Symbol('mark');
+    const copy = (await rewriteHttpResult({ body: 'x', status: 201, [symbol]: 'kept' }, both)) as HttpResponseInit & Record<symbol, unknown>;
+    expect(copy[symbol]).toBe('kept');
+    expect(copy.status).toBe(201);
+    // JSON.parse makes "__proto__" an own key; copied by assignment, it would become the copy's prototype instead.
+    const parsed = JSON.parse('{"body":"x","__proto__":{"status":500}}') as HttpResponseInit;
+    const parsedCopy = (await rewriteHttpResult(parsed, both)) as HttpResponseInit;
+    expect(Object.getPrototypeOf(parsedCopy)).toBe(Object.prototype);
+    expect(Object.hasOwn(parsedCopy, '__proto__')).toBe(true);
+    expect(parsedCopy.status).toBeUndefined();
+    expect((await toWire(parsedCopy)).text).toBe(`x${suffix}`);
+  });
+
   it('never modifies the object the handler returned', async () => {
     const headers = { 'x-a': '1' };
     const init = { body: 'same', headers };

@@ -54,7 +54,7 @@ describe('the timer keeps nothing after an invocation', () => {
     expect(
       await isCollected((registry) => {
         void runInvocation({ handler: () => ({ body: 'x' }) }).then((outcome) => {
-          // The timer remembers the responses it made (so as never to suffix them twice), but weakly.
+          // The timer marks the responses it made (so as never to suffix them twice) without holding on to them.
           registry.register(outcome.result as object, 'response');
         });
       }),

@@ -43,21 +43,27 @@ export const TimerExtension = defineExtension({
     // Read the clock first: everything after this line is the timer's own cost, not the invocation's.
     const elapsed = elapsedSince(start);
     const { options } = ctx;
-    const outcome: Outcome = ctx.failed ? 'failed' : ctx.shortCircuited ? 'answered early' : 'completed';
-    const invocation = { functionName: ctx.functionName, invocationId: ctx.invocationId, outcome, elapsed };
-    if (options.logLevel !== 'none') ctx.logger[options.logLevel](elapsedLogLine(invocation));
-    if (options.slowThresholdMs !== undefined && elapsed.milliseconds > options.slowThresholdMs) {
-      ctx.logger.warn(slowLogLine(invocation, options.slowThresholdMs));
+    // Runs on every invocation: each step reads only what its option needs (the defaults log and add the header).
+    const logs = options.logLevel !== 'none';
+    const slow = options.slowThresholdMs !== undefined && elapsed.milliseconds > options.slowThresholdMs;
+    if (logs || slow) {
+      const outcome: Outcome = ctx.failed ? 'failed' : ctx.shortCircuited ? 'answered early' : 'completed';
+      const invocation = { functionName: ctx.functionName, invocationId: ctx.invocationId, outcome, elapsed };
+      if (logs) ctx.logger[options.logLevel](elapsedLogLine(invocation));
+      if (slow) ctx.logger.warn(slowLogLine(invocation, options.slowThresholdMs));
     }
 
+    const appendToBody = options.appendToHttpResponse;
+    if (!appendToBody && !options.serverTiming) return;
     // A failed invocation is answered by the host (500, empty body), whatever its result says.
     if (ctx.failed || !returnsHttpResponse(ctx.invocationContext)) return;
     // Synchronous: a synchronous post hook keeps the SDK's whole post phase synchronous too.
     ctx.result = rewriteHttpResult(ctx.result, {
       elapsed,
-      appendToBody: options.appendToHttpResponse,
+      appendToBody,
       serverTimingName: options.serverTiming ? options.serverTimingName : undefined,
-      requestMethod: requestMethodOf(ctx.inputs[0]),
+      // Only a suffix depends on the method (a HEAD response has no body); reading it is a getter of the library's.
+      requestMethod: appendToBody ? requestMethodOf(ctx.inputs[0]) : undefined,
     });
   },
 });
@@ -68,7 +74,8 @@ export type TimerOptions = (typeof TimerExtension)['options'];
 // The return value becomes the HTTP response only when the function's return binding is `http` (every
 // `app.http` function); other functions' results are theirs to keep.
 function returnsHttpResponse(invocationContext: InvocationContext): boolean {
-  return invocationContext.options.return?.type.toLowerCase() === 'http';
+  const type = invocationContext.options.return?.type;
+  return type === 'http' || type?.toLowerCase() === 'http';
 }
 
 function requestMethodOf(triggerInput: unknown): string | undefined {

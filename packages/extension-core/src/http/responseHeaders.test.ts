@@ -157,6 +157,20 @@ describe('withResponseHeader', () => {
     });
   });
 
+  it('copies every own key of a plain result as a spread would, an own "__proto__" key too', () => {
+    const symbol = Symbol('mark');
+    const init = { status: 201, body: 'x', [symbol]: 'kept' };
+    const copy = withResponseHeader(init, 'x-id', '1') as Record<PropertyKey, unknown>;
+    expect(copy).toEqual({ status: 201, body: 'x', headers: { 'x-id': '1' }, [symbol]: 'kept' });
+    // JSON.parse makes "__proto__" an own key; copied by assignment, it would become the copy's prototype instead.
+    const parsed = JSON.parse('{"body":"x","__proto__":{"status":500}}') as object;
+    const parsedCopy = withResponseHeader(parsed, 'x-id', '1') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(parsedCopy)).toBe(Object.prototype);
+    expect(Object.hasOwn(parsedCopy, '__proto__')).toBe(true);
+    expect(parsedCopy.status).toBeUndefined();
+    expect(parsedCopy.headers).toEqual({ 'x-id': '1' });
+  });
+
   it('keeps the headers of a Map, which the library reads as pairs too, and leaves unreadable headers to the library', async () => {
     const result = { body: 'hi', headers: new Map([['vary', 'accept']]) };
     expect((await asSent(withResponseHeader(result, 'vary', 'origin'))).headers).toMatchObject({ vary: 'accept, origin' });
