@@ -3,14 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from './createLogger.js';
 
 describe('the host logger', () => {
-  it('keeps exactly the newest 10,000 records however many were written', () => {
+  it('keeps exactly the newest 1,000 records however many were written', () => {
     const logger = createLogger({ quiet: true, verbose: false });
-    for (let index = 0; index < 25_123; index++) logger.host('information', `line ${index}`);
+    for (let index = 0; index < 2_623; index++) logger.host('information', `line ${index}`);
 
     const records = logger.records;
-    expect(records).toHaveLength(10_000);
-    expect(records[0]?.message).toBe('line 15123');
-    expect(records.at(-1)?.message).toBe('line 25122');
+    expect(records).toHaveLength(1_000);
+    expect(records[0]?.message).toBe('line 1623');
+    expect(records.at(-1)?.message).toBe('line 2622');
+  });
+
+  it('captures every invocation record while asked, beyond what it keeps', () => {
+    const logger = createLogger({ quiet: true, verbose: false });
+    const capture = logger.captureInvocationLogs();
+    logger.host('information', 'no invocation');
+    for (let index = 0; index < 2_500; index++) logger.host('information', `line ${index}`, { invocationId: `id-${index}` });
+    capture.stop();
+    logger.host('information', 'after', { invocationId: 'id-late' });
+
+    expect(capture.records).toHaveLength(2_500);
+    expect(capture.records[0]?.message).toBe('line 0');
+    expect(logger.records).toHaveLength(1_000);
   });
 
   it('prints the lines a developer wants and keeps every record, printed or not', () => {

@@ -9,14 +9,20 @@ export interface LoggerOptions {
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
   /**
-   * Keep every record for `records` (default true). `azfx start`'s processes print and forget: nothing reads their
-   * records, and keeping 10,000 of them alive was a steady cost to the garbage collector on every request.
+   * Keep the newest records for `records` (default true). `azfx start`'s processes print and forget: nothing reads
+   * their records, and keeping 10,000 of them alive was a steady cost to the garbage collector on every request.
    */
   readonly keepRecords?: boolean;
 }
 
 export interface Logger {
+  /** The newest records (at most 1,000), oldest first. */
   readonly records: readonly LogRecord[];
+  /**
+   * Collects every record with an invocation id from now until `stop()`, however many others are written meanwhile
+   * (`invoke()` returns its invocation's logs from these, not from the bounded `records`).
+   */
+  readonly captureInvocationLogs: () => { readonly records: readonly LogRecord[]; stop(): void };
   readonly write: (record: LogRecord) => void;
   readonly host: (level: LogLevel, message: string, scope?: { functionName?: string; invocationId?: string }) => void;
   /** azfx #14: host.json `logging.logLevel`, once the app's configuration is read (filters what is printed). */
@@ -25,8 +31,11 @@ export interface Logger {
 
 const severity: Record<LogLevel, number> = { trace: 0, debug: 1, information: 2, warning: 3, error: 4, critical: 5, none: 6 };
 
-// Unbounded growth would be a leak in a long `azfx start` session; tests read recent records.
-const maxKeptRecords = 10_000;
+// Unbounded growth would be a leak; tests read recent records. Records kept this long outlive the young generation:
+// with 10,000 (up to 20,000 before a trim) the garbage collector spent about 20% of `startHost()`'s CPU per HTTP
+// request copying and marking them, and every extension's log line added to it (the timer's doubled the records per
+// request). 1,000 records live for about a hundred requests under load and mostly die young (tooling/bench, http).
+const maxKeptRecords = 1_000;
 
 /**
  * Keeps every log record (for `host.logs`) and prints the ones a developer wants to see, Core Tools style:
@@ -60,7 +69,13 @@ export function createLogger(options: LoggerOptions): Logger {
     return records;
   };
   const keepRecords = options.keepRecords ?? true;
+  const captures = new Set<LogRecord[]>();
   const write = (record: LogRecord): void => {
+    if (captures.size > 0 && record.invocationId !== undefined) {
+      for (const captured of captures) {
+        captured.push(record);
+      }
+    }
     if (keepRecords) {
       records.push(record);
       if (records.length >= 2 * maxKeptRecords) {
@@ -77,6 +92,16 @@ export function createLogger(options: LoggerOptions): Logger {
       return keepNewest();
     },
     write,
+    captureInvocationLogs: () => {
+      const captured: LogRecord[] = [];
+      captures.add(captured);
+      return {
+        records: captured,
+        stop: () => {
+          captures.delete(captured);
+        },
+      };
+    },
     applyLogLevels: (levels) => {
       logLevels = levels;
     },
