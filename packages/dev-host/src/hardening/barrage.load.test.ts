@@ -78,7 +78,7 @@ describe('a barrage of bad input', () => {
 
     const heapAfter = await settledHeapBytes();
     const rssAfter = process.memoryUsage().rss;
-    // The host keeps its last 1,000 log records (host.logs): part of the growth, and bounded.
+    // The host keeps its last 10,000 log records (host.logs): part of the growth, and bounded.
     console.info(
       `[reliability] dev host after ${String(ROUNDS)} rounds of bad input: heap after forced GC ${mb(heapBefore)} -> ` +
         `${mb(heapAfter)} (${String(host.logs.length)} log records kept), RSS ${mb(rssBefore)} -> ${mb(rssAfter)}`,

@@ -8,8 +8,8 @@ import type { RpcHttpData, RpcNullableString } from '../../app/coreApiTypes.js';
 export function rawHeadersRecord(rawHeaders: readonly string[]): Record<string, string> {
   const record: Record<string, string> = {};
   for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
-    const name = (rawHeaders[index] as string).toLowerCase();
-    const value = rawHeaders[index + 1] as string;
+    const name = (rawHeaders[index] ?? '').toLowerCase();
+    const value = rawHeaders[index + 1] ?? '';
     // hasOwn: a header named like an Object.prototype member (Constructor) must not read the inherited one.
     record[name] = Object.hasOwn(record, name) ? `${record[name] ?? ''},${value}` : value;
   }
