@@ -5,7 +5,7 @@ import type { LogRecord } from '../app/logging/LogRecord.js';
 import { createTraceContext } from '../app/traceContext.js';
 import { fromTypedData, timerInfo, toTypedData } from '../app/typedData.js';
 import type { AppGeneration } from './AppGeneration.js';
-import { hostApiReason } from './AppRuntime.js';
+import { hostApiReason, type InvocationRun } from './AppRuntime.js';
 import { httpInvokeRequest } from './httpInvokeRequest.js';
 import type { FunctionInfo, Host, InvokeAttempt, InvokeOptions, InvokeResult } from './publicTypes.js';
 import type { Shutdown } from './Shutdown.js';
@@ -67,20 +67,26 @@ export class DevHost implements Host {
     // An HTTP input's traceparent continues the caller's trace, as it does for a request through host.fetch().
     const headers = triggerData?.http?.headers ?? undefined;
     const traceContext = headers?.traceparent === undefined ? undefined : createTraceContext({ traceParent: headers.traceparent, traceState: headers.tracestate });
-    const runs = await this.#parts.generation.runtime.invokeTrigger(descriptor, {
-      triggerData,
-      triggerMetadata,
-      reason: hostApiReason,
-      announce: true,
-      ...(traceContext === undefined ? {} : { traceContext }),
-    });
+    const capture = this.#parts.logger.captureInvocationLogs();
+    let runs: InvocationRun[];
+    try {
+      runs = await this.#parts.generation.runtime.invokeTrigger(descriptor, {
+        triggerData,
+        triggerMetadata,
+        reason: hostApiReason,
+        announce: true,
+        ...(traceContext === undefined ? {} : { traceContext }),
+      });
+    } finally {
+      capture.stop();
+    }
     const last = runs.at(-1);
     if (last === undefined) {
       throw new Error(`"${functionName}" did not run.`);
     }
     const { invocationId, outcome } = last;
     const ids = new Set(runs.map((run) => run.invocationId));
-    const logs = this.#parts.logger.records.filter((record) => record.invocationId !== undefined && ids.has(record.invocationId));
+    const logs = capture.records.filter((record) => record.invocationId !== undefined && ids.has(record.invocationId));
     const attempts: InvokeAttempt[] = runs.map((run) =>
       run.outcome.failed ? { invocationId: run.invocationId, failed: true, error: run.outcome.error } : { invocationId: run.invocationId, failed: false },
     );

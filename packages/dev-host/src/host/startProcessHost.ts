@@ -99,6 +99,7 @@ export async function startProcessHost(options: ProcessHostOptions): Promise<Pro
         return logger.records;
       },
       write: logger.write,
+      captureInvocationLogs: logger.captureInvocationLogs,
       applyLogLevels: logger.applyLogLevels,
       host: (level, message, scope) => {
         if (!warned.has(message)) {

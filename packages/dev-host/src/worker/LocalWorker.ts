@@ -94,7 +94,7 @@ export class LocalWorker implements WorkerConnection {
 
 /** Runs an invocation of the function the request names by id (or, from another worker's index, by name). */
 export function invokeFunction(app: WorkerApp, request: RpcInvocationRequest, functionName: string): Promise<InvocationOutcome> {
-  const registered = app.functions.find((fn) => fn.id === request.functionId) ?? app.functions.find((fn) => fn.name === functionName);
+  const registered = app.functionById(request.functionId) ?? app.functions.find((fn) => fn.name === functionName);
   if (!registered) {
     const error = new WorkerSystemError(`The worker has no function "${functionName}" (id ${request.functionId}).`);
     return Promise.resolve({ failed: true, result: undefined, error });

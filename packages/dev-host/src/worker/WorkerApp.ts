@@ -10,7 +10,7 @@ import type {
   RpcLogCategory,
   RpcLogLevel,
 } from '../app/coreApiTypes.js';
-import type { LogSink } from '../app/logging/LogRecord.js';
+import type { LogRecord, LogSink } from '../app/logging/LogRecord.js';
 import { createLogHookContext } from './hookContexts.js';
 
 export interface RegisteredFunction {
@@ -73,6 +73,11 @@ export class WorkerApp {
 
   get functions(): readonly RegisteredFunction[] {
     return [...this.#functions.values()];
+  }
+
+  /** The function registered under an id (every invocation looks its function up: no copy of the list). */
+  functionById(id: string): RegisteredFunction | undefined {
+    return this.#functions.get(id);
   }
 
   setProgrammingModel(model: ProgrammingModel): void {
@@ -173,15 +178,15 @@ export class WorkerApp {
         this.#runningLogHooks = false;
       }
     }
-    this.#sink({
-      level,
-      category: entry.category,
-      message,
-      source: 'worker',
-      timestamp: new Date(),
-      ...(entry.functionName === undefined ? {} : { functionName: entry.functionName }),
-      ...(entry.invocationId === undefined ? {} : { invocationId: entry.invocationId }),
-    });
+    // Built in one step (no spreads of throwaway objects): every log of every invocation comes through here.
+    const record: { -readonly [Key in keyof LogRecord]: LogRecord[Key] } = { level, category: entry.category, message, source: 'worker', timestamp: new Date() };
+    if (entry.functionName !== undefined) {
+      record.functionName = entry.functionName;
+    }
+    if (entry.invocationId !== undefined) {
+      record.invocationId = entry.invocationId;
+    }
+    this.#sink(record);
   }
 
   #registrationsOf(name: HookName): HookRegistration[] {

@@ -9,14 +9,20 @@ export interface LoggerOptions {
   readonly stdout?: NodeJS.WritableStream;
   readonly stderr?: NodeJS.WritableStream;
   /**
-   * Keep every record for `records` (default true). `azfx start`'s processes print and forget: nothing reads their
-   * records, and keeping 10,000 of them alive was a steady cost to the garbage collector on every request.
+   * Keep the newest records for `records` (default true). `azfx start`'s processes print and forget: nothing reads
+   * their records, and keeping 10,000 of them alive was a steady cost to the garbage collector on every request.
    */
   readonly keepRecords?: boolean;
 }
 
 export interface Logger {
+  /** The newest records, oldest first: 10,000 from information up, and of those below it the newest 1,000. */
   readonly records: readonly LogRecord[];
+  /**
+   * Collects every record with an invocation id from now until `stop()`, however many others are written meanwhile
+   * (`invoke()` returns its invocation's logs from these, not from the bounded `records`).
+   */
+  readonly captureInvocationLogs: () => { readonly records: readonly LogRecord[]; stop(): void };
   readonly write: (record: LogRecord) => void;
   readonly host: (level: LogLevel, message: string, scope?: { functionName?: string; invocationId?: string }) => void;
   /** azfx #14: host.json `logging.logLevel`, once the app's configuration is read (filters what is printed). */
@@ -25,8 +31,42 @@ export interface Logger {
 
 const severity: Record<LogLevel, number> = { trace: 0, debug: 1, information: 2, warning: 3, error: 4, critical: 5, none: 6 };
 
-// Unbounded growth would be a leak in a long `azfx start` session; tests read recent records.
+// Unbounded growth would be a leak; tests read recent records. Records kept this long outlive the young generation,
+// and the garbage collector copies, promotes and marks each of them: with every record kept 10,000 deep (up to
+// 20,000 before a trim) that was about a fifth of `startHost()`'s CPU per HTTP request, and each extension's lines
+// added to it. Most records of a request are debug lines (the host's Executing/Executed, the worker's, two per hook
+// phase: seven of ten with the timer); those are kept 1,000 deep, where most die young (tooling/bench, http).
 const maxKeptRecords = 10_000;
+const maxKeptDebugRecords = 1_000;
+
+/** Records of one depth, each with its place in the order of writing (the two depths are merged on read). */
+class RecordRing {
+  readonly records: LogRecord[] = [];
+  readonly order: number[] = [];
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  push(record: LogRecord, order: number): void {
+    this.records.push(record);
+    this.order.push(order);
+    // Trimming on every record once full would move the whole buffer per log line: let it run to twice the size
+    // and cut it back in one go; `trim()` makes it exact on read.
+    if (this.records.length >= 2 * this.#limit) {
+      this.trim();
+    }
+  }
+
+  trim(): void {
+    const excess = this.records.length - this.#limit;
+    if (excess > 0) {
+      this.records.splice(0, excess);
+      this.order.splice(0, excess);
+    }
+  }
+}
 
 /**
  * Keeps every log record (for `host.logs`) and prints the ones a developer wants to see, Core Tools style:
@@ -34,7 +74,6 @@ const maxKeptRecords = 10_000;
  * from warning up. `verbose` prints everything.
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const records: LogRecord[] = [];
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   let logLevels: Readonly<Record<string, string>> = {};
@@ -51,21 +90,34 @@ export function createLogger(options: LoggerOptions): Logger {
     const minimum = record.source === 'worker' && record.category !== 'user' ? severity.warning : severity.information;
     return severity[record.level] >= minimum;
   };
-  // Trimming on every record once the buffer is full would move 10,000 entries per log line (and the worker logs
-  // two lines per hook phase): let it run to twice the size and cut it back in one go, and trim exactly on read.
+  const lasting = new RecordRing(maxKeptRecords);
+  const brief = new RecordRing(maxKeptDebugRecords);
+  let written = 0;
   const keepNewest = (): LogRecord[] => {
-    if (records.length > maxKeptRecords) {
-      records.splice(0, records.length - maxKeptRecords);
+    lasting.trim();
+    brief.trim();
+    const merged: LogRecord[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < lasting.records.length || b < brief.records.length) {
+      const takeLasting = b >= brief.records.length || (a < lasting.records.length && (lasting.order[a] ?? 0) < (brief.order[b] ?? 0));
+      const next = takeLasting ? lasting.records[a++] : brief.records[b++];
+      if (next !== undefined) {
+        merged.push(next);
+      }
     }
-    return records;
+    return merged;
   };
   const keepRecords = options.keepRecords ?? true;
+  const captures = new Set<LogRecord[]>();
   const write = (record: LogRecord): void => {
-    if (keepRecords) {
-      records.push(record);
-      if (records.length >= 2 * maxKeptRecords) {
-        keepNewest();
+    if (captures.size > 0 && record.invocationId !== undefined) {
+      for (const captured of captures) {
+        captured.push(record);
       }
+    }
+    if (keepRecords) {
+      (severity[record.level] >= severity.information ? lasting : brief).push(record, written++);
     }
     if (shouldPrint(record)) {
       const stream = severity[record.level] >= severity.warning ? stderr : stdout;
@@ -77,6 +129,16 @@ export function createLogger(options: LoggerOptions): Logger {
       return keepNewest();
     },
     write,
+    captureInvocationLogs: () => {
+      const captured: LogRecord[] = [];
+      captures.add(captured);
+      return {
+        records: captured,
+        stop: () => {
+          captures.delete(captured);
+        },
+      };
+    },
     applyLogLevels: (levels) => {
       logLevels = levels;
     },

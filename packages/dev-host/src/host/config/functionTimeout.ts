@@ -23,7 +23,7 @@ export class FunctionTimeoutError extends Error {
  * Fails `run` as the host does when it outlives the timeout: the host logs that it cancels the invocation, the
  * invocation fails (an HTTP caller gets 500) and the host restarts; a late result is ignored.
  */
-export async function withFunctionTimeout(
+export function withFunctionTimeout(
   run: Promise<InvocationOutcome>,
   policy: FunctionTimeoutPolicy | undefined,
   invocation: { readonly functionName: string; readonly invocationId: string },
@@ -33,9 +33,10 @@ export async function withFunctionTimeout(
   if (policy === undefined || timeoutMs === undefined) {
     return run;
   }
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<InvocationOutcome>((resolve) => {
-    timer = setTimeout(() => {
+  // One promise settled by whichever comes first (not an async function around Promise.race): every invocation
+  // comes through here, and host.json's default timeout (30 minutes) arms a timer for each.
+  return new Promise<InvocationOutcome>((resolve, reject) => {
+    const timer = setTimeout(() => {
       const { functionName, invocationId } = invocation;
       logger.host('error', `Timeout value of ${policy.timeoutText} exceeded by function 'Functions.${functionName}' (Id: '${invocationId}'). Initiating cancellation.`, invocation);
       const error = new FunctionTimeoutError(`Timeout value of ${policy.timeoutText} was exceeded by function: Functions.${functionName}`);
@@ -45,10 +46,11 @@ export async function withFunctionTimeout(
         policy.onTimeout();
       }
     }, timeoutMs);
+    // Whatever the worker connection settles with is passed on as it is; after a timeout it is ignored.
+    run
+      .finally(() => {
+        clearTimeout(timer);
+      })
+      .then(resolve, reject);
   });
-  try {
-    return await Promise.race([run, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

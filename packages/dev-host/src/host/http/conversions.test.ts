@@ -5,7 +5,7 @@ import { adminRefusal } from './adminAccess.js';
 import { BadRequestError, requestUrl } from './requestUrl.js';
 import { serializeCookie } from './serializeCookie.js';
 import { toHttpResponse } from './toHttpResponse.js';
-import { headersRecord, queryRecord, toRpcHttpData } from './toRpcHttp.js';
+import { queryRecord, rawHeadersRecord, toRpcHttpData } from './toRpcHttp.js';
 
 function fakeRequest(url: string, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1', method = 'GET'): IncomingMessage {
   return { url, method, headers, socket: { remoteAddress } } as unknown as IncomingMessage;
@@ -17,7 +17,12 @@ describe('request conversion', () => {
   });
 
   it('lower-cases header names and joins repeated headers', () => {
-    expect(headersRecord({ 'X-One': 'a', 'set-cookie': ['p=1', 'q=2'], absent: undefined })).toEqual({ 'x-one': 'a', 'set-cookie': 'p=1,q=2' });
+    expect(rawHeadersRecord(['X-One', 'a', 'Set-Cookie', 'p=1', 'set-cookie', 'q=2', 'Accept', 'x', 'ACCEPT', 'y', 'Constructor', 'c'])).toEqual({
+      'x-one': 'a',
+      'set-cookie': 'p=1,q=2',
+      accept: 'x,y',
+      constructor: 'c',
+    });
   });
 
   it('builds RPC HTTP data with plain and nullable dictionaries, and no body when there is none', () => {

@@ -45,10 +45,12 @@ export function createRequestListener(options: RequestListenerOptions): (req: In
       logged = true;
       const duration = Math.round(performance.now() - started);
       const status = res.writableFinished ? String(res.statusCode) : `${res.headersSent ? String(res.statusCode) : '-'} (connection closed)`;
-      const path = (req.url ?? '').split('?')[0] ?? '';
+      const target = req.url ?? '';
+      const query = target.indexOf('?');
+      const path = query === -1 ? target : target.slice(0, query);
       options.logger.host('information', `${req.method ?? '?'} ${path.slice(0, 300)} ${status} ${duration}ms`);
     };
-    res.once('finish', logLine);
+    // 'close' follows 'finish' for every response, and comes alone when the connection closed first.
     res.once('close', logLine);
     options.requests.track(handle(options, req, res)).catch((error: unknown) => {
       options.logger.host('error', `Unexpected error while serving ${req.method ?? '?'} ${req.url ?? ''}: ${describeError(error)}`);

@@ -8,11 +8,17 @@ export class PayloadTooLargeError extends Error {
 
 export class RequestAbortedError extends Error {}
 
+const emptyBody = Buffer.alloc(0);
+
 /** Reads the whole request body, refusing (before reading, when Content-Length says so) one over `limit` bytes. */
 export async function readRequestBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     throw new PayloadTooLargeError(limit);
+  }
+  // A request without a body (most GETs) is complete when it arrives: nothing to listen for.
+  if (req.complete && req.readableLength === 0) {
+    return emptyBody;
   }
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];

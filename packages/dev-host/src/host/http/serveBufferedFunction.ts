@@ -7,7 +7,7 @@ import { readBodyOrRefuse } from './readBodyOrRefuse.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
 import { toHttpResponse } from './toHttpResponse.js';
-import { headersRecord, toRpcHttpData } from './toRpcHttp.js';
+import { rawHeadersRecord, toRpcHttpData } from './toRpcHttp.js';
 
 /**
  * Serves an HTTP function the way the host does without streaming: the whole body is read, handed to the worker as
@@ -25,7 +25,7 @@ export async function serveBufferedFunction(
   if (body === undefined) {
     return;
   }
-  const headers = headersRecord(req.headersDistinct);
+  const headers = rawHeadersRecord(req.rawHeaders);
   const http = toRpcHttpData({ method: req.method ?? 'GET', url, headers, params, body });
   const { outcome } = await context.runtime.invokeForRequest(descriptor, {
     triggerData: { http },

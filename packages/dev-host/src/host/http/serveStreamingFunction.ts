@@ -9,7 +9,7 @@ import { PayloadTooLargeError } from './readRequestBody.js';
 import { refusePayloadTooLarge } from './readBodyOrRefuse.js';
 import { sendStatus } from './sendResponse.js';
 import type { ServerContext } from './ServerContext.js';
-import { headersRecord, queryRecord, toRpcHttpData } from './toRpcHttp.js';
+import { rawHeadersRecord, queryRecord, toRpcHttpData } from './toRpcHttp.js';
 
 const hopByHopHeaders = new Set([
   'connection',
@@ -64,7 +64,7 @@ export async function serveStreamingFunction(
   params: Record<string, string>,
 ): Promise<void> {
   const invocationId = randomUUID();
-  const headers = headersRecord(req.headersDistinct);
+  const headers = rawHeadersRecord(req.rawHeaders);
   const declaredLength = Number(req.headers['content-length']);
   if (Number.isFinite(declaredLength) && declaredLength > context.maxBodyBytes) {
     refusePayloadTooLarge(req, res);

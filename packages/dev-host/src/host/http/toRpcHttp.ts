@@ -1,18 +1,17 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import type { RpcHttpData, RpcNullableString } from '../../app/coreApiTypes.js';
 
 /**
- * Request headers as the host passes them: lower-case names, repeated headers joined into one value with "," as the
- * host joins them (pass `req.headersDistinct`, which keeps every line; Node's `req.headers` joins with ", ").
+ * Request headers as the host passes them, from `req.rawHeaders` (name, value, name, value…): lower-case names,
+ * repeated headers joined into one value with "," as the host joins them (Node's `req.headers` joins with ", ";
+ * `req.headersDistinct` keeps every line too, but builds an array for every header on every request).
  */
-export function headersRecord(headers: IncomingHttpHeaders | NodeJS.Dict<string[]>): Record<string, string> {
+export function rawHeadersRecord(rawHeaders: readonly string[]): Record<string, string> {
   const record: Record<string, string> = {};
-  for (const name in headers) {
-    const value = headers[name];
-    if (value === undefined) {
-      continue;
-    }
-    record[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    const name = (rawHeaders[index] ?? '').toLowerCase();
+    const value = rawHeaders[index + 1] ?? '';
+    // hasOwn: a header named like an Object.prototype member (Constructor) must not read the inherited one.
+    record[name] = Object.hasOwn(record, name) ? `${record[name] ?? ''},${value}` : value;
   }
   return record;
 }
